@@ -1,0 +1,52 @@
+"""Coded messages. Tests assert on the codes; users search for them.
+
+E1xx ingest, E2xx extract, E3xx annotate/models, E4xx store, E5xx config.
+Each message is one line and is formatted with the keyword arguments shown in braces.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class E(str, Enum):
+    # ingest
+    E101 = "path does not exist"
+    E102 = "empty file"
+    E103 = "binary content, not text or HTML (looks like {kind})"
+    E104 = "cannot decode text (tried {tried})"
+    E105 = "truncated or corrupt WARC: {detail}"
+    E106 = "not a feed: {detail}"
+    E107 = "line {line}: not JSON: {detail}"
+    E108 = "line {line}: no 'text' or 'html' field"
+    E109 = "folder holds no readable files (supported: {suffixes})"
+    E110 = "unsupported file type {suffix} (supported: {suffixes})"
+    E111 = "cannot read file: {detail}"
+    E112 = "WARC holds {skipped} non-HTML record(s), skipped"
+    E113 = "file too large: {size} bytes (limit {limit}, setting ingest.max_bytes)"
+    E114 = "not a gold/document JSON object: {detail}"
+    # extract
+    E201 = "no main text found"
+    E202 = "HTML could not be parsed: {detail}"
+    # annotate and models
+    E301 = "spaCy model package '{package}' is not installed: pip install {package}=={version}"
+    E302 = "spaCy model '{package}' does not match the pinned files ({detail})"
+    # store
+    E401 = "cannot open database {path}: {detail}"
+    E402 = "database {path} is read-only: {detail}"
+    E403 = "database {path} has schema version {found}, this eventwire needs {expected}"
+    # config
+    E501 = "unknown setting '{key}' in {path} (known: {known})"
+    E502 = "setting '{key}' must be {expected}, got {value!r}"
+
+    def format(self, **kwargs: object) -> str:  # type: ignore[override]
+        return f"{self.name} {self.value.format(**kwargs)}"
+
+
+class EventwireError(Exception):
+    """A user-facing error: carries its code and a one-line message."""
+
+    def __init__(self, code: E, **kwargs: object) -> None:
+        self.code = code.name
+        self.detail = code.value.format(**kwargs)
+        super().__init__(f"{self.code} {self.detail}")
