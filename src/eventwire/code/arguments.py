@@ -1,0 +1,135 @@
+"""Find the source and target phrases of a trigger in the dependency parse.
+
+Returns head tokens of noun phrases; `actors.resolver` turns them into actors. Coordination
+("A and B met", "urged X and Y") expands to every conjunct.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from eventwire.code.patterns import Pattern, TargetSpec
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# A clause that borrows its subject from the clause it hangs on: "pushed in, launching an attack".
+SUBJECT_SHARING_DEPS = ("conj", "xcomp", "advcl", "acl")
+DEEP_SEARCH_PREPS = frozenset({"of", "by", "from", "to", "against", "on", "in", "with", "at", "into", "for"})
+DEEP_SEARCH_LIMIT = 12
+"""How many tokens a deep target search looks through before giving up."""
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The token and every token coordinated with it ("France, Germany and the US")."""
+    found = [tok]
+    for child in tok.children:
+        if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "NUM"):
+            found.extend(conjuncts(child))
+    return found
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def subjects(verb: Token) -> list[Token]:
+    """The agents of a verb: its subject, the "by" phrase of a passive, or a borrowed subject."""
+    if is_passive(verb):
+        for child in verb.children:
+            if child.dep_ == "agent":
+                return [t for pobj in child.children if pobj.dep_ == "pobj" for t in conjuncts(pobj)]
+        return []
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return conjuncts(child)
+    if verb.dep_ in SUBJECT_SHARING_DEPS and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+        return subjects(verb.head)
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
+        return conjuncts(verb.head)
+    return []
+
+
+def passive_patients(verb: Token) -> list[Token]:
+    """The subject of a passive verb: who it was done to ("Li was received by Steinmeier")."""
+    return [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+
+
+def _prep_objects(tok: Token, prep: str | None) -> Iterator[Token]:
+    for child in tok.children:
+        if child.dep_ in ("prep", "prt", "agent", "dative") and (prep is None or child.lower_ == prep):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    yield from conjuncts(pobj)
+
+
+def _deep(tok: Token) -> Iterator[Token]:
+    """Noun heads inside a phrase, nearest first: "a proposal by Britain", "deployment to South Korea"."""
+    queue, seen = [tok], 0
+    while queue and seen < DEEP_SEARCH_LIMIT:
+        current = queue.pop(0)
+        seen += 1
+        for child in current.children:
+            if child.dep_ == "poss":
+                yield from conjuncts(child)
+            elif child.dep_ in ("prep", "agent") and child.lower_ in DEEP_SEARCH_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        yield from conjuncts(pobj)
+                        queue.append(pobj)
+            elif child.dep_ in ("compound", "amod") and child.pos_ == "PROPN":
+                yield child
+
+
+def target_candidates(trigger: Token, spec: TargetSpec, light_object: Token | None) -> list[list[Token]]:
+    """Candidate target groups for one spec, best first; each group is one coordinated phrase.
+
+    The first group whose phrases resolve to actors is used; deep specs add the phrases
+    found inside the object as later groups.
+    """
+    holders = [trigger] + ([light_object] if light_object is not None else [])
+    groups: list[list[Token]] = []
+    if spec.kind == "dobj":
+        for child in trigger.children:
+            if child.dep_ in ("dobj", "attr") or (child.dep_ == "nsubjpass"):
+                groups.append(conjuncts(child))
+        if is_passive(trigger):
+            groups.insert(0, passive_patients(trigger))
+    elif spec.kind == "dative":
+        for child in trigger.children:
+            if child.dep_ == "dative":
+                groups.append(conjuncts(child))
+    elif spec.kind == "prep":
+        for holder in holders:
+            objects = list(_prep_objects(holder, spec.prep))
+            if objects:
+                groups.append(objects)
+    elif spec.kind == "xcomp":
+        for child in trigger.children:
+            if child.dep_ == "xcomp":
+                for grandchild in child.children:
+                    if grandchild.dep_ in ("dobj", "dative"):
+                        groups.append(conjuncts(grandchild))
+                groups.extend([o] for o in _prep_objects(child, "with"))
+                groups.extend([o] for o in _prep_objects(child, "to"))
+    if spec.deep:
+        for group in list(groups):
+            for head in group:
+                groups.extend([t] for t in _deep(head))
+    return [g for g in groups if g]
+
+
+def light_verb_object(verb: Token, pattern: Pattern) -> Token | None:
+    """For light-verb patterns ("hold talks"), the object noun that completes the trigger."""
+    if not pattern.objects:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr") and child.lemma_.lower() in pattern.objects:
+            return child
+        if child.dep_ in ("dobj", "nsubjpass") and child.lower_ in pattern.objects:
+            return child
+    return None
+
+
+def has_particle(verb: Token, word: str) -> bool:
+    return any(c.dep_ in ("prt", "prep") and c.lower_ == word for c in verb.children)

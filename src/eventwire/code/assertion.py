@@ -1,0 +1,103 @@
+"""Does the text assert that this happened? Negation, modality, plans, conditions, questions.
+
+The guideline codes only what an article says did happen (or is happening): "X did not meet
+Y", "X could sign", "X hopes to visit Y", "if X attacks Y" and "X accused Y of attacking Z"
+(for the attack) are not events. `blocked_because` returns the reason a trigger is not
+asserted, or None when it is.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+MODALS = frozenset({"could", "may", "might", "would", "will", "shall", "should", "can", "must", "'ll", "wo", "ca"})
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
+# Governing words whose complement is not (yet) a fact: "hopes to visit", "plans to meet".
+NON_FACTUAL_GOVERNORS = frozenset({
+    "hope", "plan", "want", "expect", "intend", "seek", "aim", "prepare", "consider", "propose",
+    "offer", "promise", "pledge", "vow", "try", "attempt", "wish", "schedule", "need", "plot",
+    "refuse", "decline", "fail", "threaten", "urge", "ask", "call", "demand", "appeal", "press",
+    "encourage", "invite", "accuse", "blame", "deny", "allege", "suspect", "warn", "agree",
+    "discuss", "debate", "avoid", "prevent", "stop", "oppose", "condemn", "criticize", "criticise",
+    "deter", "push", "lobby", "insist", "set", "due", "likely", "unlikely", "ready", "willing",
+    "able", "possible", "eager", "keen", "determined", "poised", "bid", "effort", "intention",
+    "proposal", "readiness", "hopes", "plans", "attempt", "threat", "request", "talk", "idea",
+    "prospect", "possibility", "way", "option", "decision", "permission", "order", "move",
+})
+# Nouns that make a nominal event unreal: "a planned visit", "possible talks".
+NON_FACTUAL_MODIFIERS = frozenset({
+    "planned", "proposed", "possible", "potential", "upcoming", "future", "expected", "prospective",
+    "hypothetical", "would-be", "next", "new", "fresh", "further", "any",
+})
+# Complements a negated or modal clause passes on: "X could meet Y and sign" (sign is also unreal).
+CHAIN_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "pcomp", "pobj", "prep", "dobj", "relcl", "conj", "csubj"})
+REPORTING = frozenset({"say", "tell", "report", "announce", "state", "add", "confirm", "note", "write", "show"})
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in NEGATORS) for c in tok.children)
+
+
+def _modal(tok: Token) -> str | None:
+    for child in tok.children:
+        if child.dep_ == "aux" and child.lower_ in MODALS:
+            return child.lower_
+        if child.dep_ == "aux" and child.lower_ == "going":
+            return "going to"
+    return None
+
+
+def _conditional(tok: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children)
+
+
+def _own_block(tok: Token) -> str | None:
+    if _negated(tok):
+        return "negated"
+    modal = _modal(tok)
+    if modal:
+        return f"modal '{modal}'"
+    if _conditional(tok):
+        return "conditional"
+    return None
+
+
+def blocked_because(trigger: Token, pattern_lemma: str) -> str | None:
+    """Why `trigger` is not an asserted event, or None when it is.
+
+    Args:
+        trigger: the verb or noun that fired a pattern.
+        pattern_lemma: the pattern's trigger lemma (a pattern never blocks itself).
+    """
+    reason = _own_block(trigger)
+    if reason:
+        return reason
+    if trigger.pos_ == "NOUN":
+        for child in trigger.children:
+            if child.lower_ in NON_FACTUAL_MODIFIERS and child.dep_ in ("amod", "det", "compound"):
+                return f"nominal modified by '{child.lower_}'"
+    if trigger.sent.text.rstrip().endswith("?"):
+        return "question"
+    tok = trigger
+    while tok.dep_ in CHAIN_DEPS and tok.head is not tok:
+        dep, head = tok.dep_, tok.head
+        if dep == "conj":
+            # a conjunct shares its head's auxiliaries: "could meet X and sign Y".
+            reason = _own_block(head)
+            if reason:
+                return f"{reason} (shared with '{head.text}')"
+            tok = head
+            continue
+        if head.lemma_.lower() in REPORTING and dep in ("ccomp", "advcl"):
+            tok = head
+            if _negated(head):
+                return f"under negated '{head.text}'"
+            continue
+        if head.lemma_.lower() in NON_FACTUAL_GOVERNORS and head.lemma_.lower() != pattern_lemma:
+            return f"under '{head.lemma_.lower()}'"
+        reason = _own_block(head)
+        if reason and dep in ("xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep"):
+            return f"{reason} (via '{head.text}')"
+        tok = head
+    return None

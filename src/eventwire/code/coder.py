@@ -1,0 +1,228 @@
+"""code: parsed sentences -> `Event`s, by the verb-pattern dictionary over the parse.
+
+For each parsed sentence, in article order:
+
+1. the actors it names are remembered (for later surnames, titles and pronouns);
+2. each token whose lemma is a pattern trigger is tried against its patterns, first match wins;
+3. a trigger the text does not assert (negated, modal, planned, conditional) is skipped;
+4. sources and targets are found in the parse and resolved to canonical actors;
+5. mutual patterns (meetings, joint agreements) give every ordered pair of participants;
+6. each event gets its date (clause, else the lead's), place, evidence, rule and confidence.
+
+An event told twice in one article is kept once.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+from itertools import permutations
+
+from spacy.tokens import Span, Token
+
+from eventwire.actors.resolver import DocumentActors, Mention
+from eventwire.annotate.annotator import Annotated
+from eventwire.annotate.dates import DateMention, header_date, text_year
+from eventwire.code import ontology
+from eventwire.code.arguments import (
+    has_particle,
+    light_verb_object,
+    subjects,
+    target_candidates,
+)
+from eventwire.code.assertion import blocked_because
+from eventwire.code.dating import event_date, lead_date
+from eventwire.code.patterns import Pattern, PatternBook
+from eventwire.code.places import event_location
+from eventwire.records import Actor, Event
+
+log = logging.getLogger(__name__)
+
+ARMED_SECTORS = frozenset({"MIL", "REB"})
+SEPARATE_WORDS = frozenset({"separately", "respectively"})
+CONFIDENCE_BASE = 0.9
+CONFIDENCE_PENALTY = {"pronoun": 0.2, "pair": 0.15, "title-memory": 0.1, "surname": 0.05, "sector": 0.15,
+                      "new-person": 0.1, "title-date": 0.1}
+NOMINAL_PENALTY = 0.2
+DEEP_PENALTY = 0.1
+
+
+@dataclass(slots=True)
+class _Context:
+    """What coding one document needs besides the sentence at hand."""
+
+    actors: DocumentActors
+    anchor: date | None
+    year_hint: int | None
+    lead: DateMention | None
+    doc_id: str
+
+
+class EventCoder:
+    """Applies the pattern book to an annotated article."""
+
+    def __init__(self, patterns: PatternBook) -> None:
+        self.patterns = patterns
+
+    def code(self, annotated: Annotated, actors: DocumentActors) -> list[Event]:
+        article = annotated.article
+        anchor = article.published or header_date(article.text)
+        year_hint = anchor.year if anchor else text_year(article.text)
+        ctx = _Context(actors, anchor, year_hint, lead_date(annotated.sentences, anchor, year_hint), article.doc_id)
+        events: list[Event] = []
+        for index, sentence in annotated.parsed_sentences():
+            remember_mentions(sentence, actors)
+            for token in sentence:
+                events.extend(self._code_token(token, sentence, index, ctx))
+        return merge_duplicates(events)
+
+    def _code_token(self, token: Token, sentence: Span, index: int, ctx: _Context) -> list[Event]:
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
+            candidates = self.patterns.verbs.get(lemma, [])
+        elif token.pos_ == "NOUN":
+            candidates = self.patterns.nouns.get(lemma, [])
+        else:
+            return []
+        sentence_words = {t.lower_ for t in sentence}
+        for pattern in candidates:
+            light = light_verb_object(token, pattern)
+            if pattern.objects and light is None:
+                continue
+            if pattern.needs_prep and not has_particle(token, pattern.needs_prep):
+                continue
+            if not _static_requirements(pattern, token, sentence_words):
+                continue
+            reason = blocked_because(token, pattern.lemma)
+            if reason:
+                log.debug("%s: %s not asserted: %s", ctx.doc_id, pattern.rule, reason)
+                return []
+            events = self._events(token, light, pattern, sentence, index, ctx, sentence_words)
+            if events:
+                return events
+        return []
+
+    def _events(
+        self, token: Token, light: Token | None, pattern: Pattern, sentence: Span, index: int,
+        ctx: _Context, sentence_words: set[str],
+    ) -> list[Event]:
+        source_heads = _nominal_sources(token) if pattern.nominal else subjects(token)
+        sources = _resolve_all(source_heads, ctx.actors)
+        targets, deep = _find_targets(token, light, pattern, ctx.actors)
+        if "armed" in pattern.requires and not any(m.actor.sector in ARMED_SECTORS for m in targets):
+            return []
+        if "unarmed" in pattern.requires and any(m.actor.sector in ARMED_SECTORS for m in targets):
+            return []
+        if "plural" in pattern.requires and len({m.actor for m in sources}) < 2:
+            return []
+        pairs = _pairs(sources, targets, pattern.mutual, star=bool(sentence_words & SEPARATE_WORDS))
+        if not pairs:
+            return []
+        when = event_date(token, sentence, ctx.anchor, ctx.year_hint, ctx.lead)
+        exclude = {i for m in sources + targets for i in range(*m.tokens)}
+        place = event_location(token, [token] + ([light] if light is not None else []), exclude)
+        code = ontology.lookup(pattern.cameo)
+        events = []
+        for source, target in pairs:
+            confidence = CONFIDENCE_BASE - max(CONFIDENCE_PENALTY.get(source.how, 0),
+                                               CONFIDENCE_PENALTY.get(target.how, 0))
+            confidence -= (NOMINAL_PENALTY if pattern.nominal else 0) + (DEEP_PENALTY if deep else 0)
+            events.append(Event(
+                doc_id=ctx.doc_id, type=pattern.type, source=source.actor, target=target.actor,
+                cameo=pattern.cameo, goldstein=code.goldstein, mode=code.mode or None,
+                date=when.date, date_precision=when.precision, date_reason=when.reason, location=place,
+                evidence=sentence.text, sentence_index=index, rule=pattern.rule,
+                confidence=round(max(confidence, 0.1), 2),
+            ))
+        return events
+
+
+def _static_requirements(pattern: Pattern, token: Token, sentence_words: set[str]) -> bool:
+    has_oprd = any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in token.children)
+    if "oprd" in pattern.requires and not has_oprd:
+        return False
+    if "no-oprd" in pattern.requires and has_oprd:
+        return False
+    return not ("word" in pattern.requires and not (pattern.words & sentence_words))
+
+
+def _resolve_all(heads: list[Token], actors: DocumentActors) -> list[Mention]:
+    found: list[Mention] = []
+    for head in heads:
+        for mention in actors.resolve(head):
+            if all(mention.actor != m.actor for m in found):
+                found.append(mention)
+    return found
+
+
+def _find_targets(
+    token: Token, light: Token | None, pattern: Pattern, actors: DocumentActors
+) -> tuple[list[Mention], bool]:
+    """The first target spec whose phrases resolve to actors; and whether a deep search found them."""
+    for spec in pattern.targets:
+        for n, group in enumerate(target_candidates(token, spec, light)):
+            mentions = _resolve_all(group, actors)
+            if mentions:
+                return mentions, n > 0
+    return [], False
+
+
+def _nominal_sources(noun: Token) -> list[Token]:
+    """Who does a nominal event: "X's visit", "the visit of X", else the clause's subject."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return [child]
+        if child.dep_ == "prep" and child.lower_ in ("of", "by"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects
+    head = noun
+    while head.dep_ in ("pobj", "prep", "dobj", "nsubj", "compound") and head.head is not head:
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return subjects(head)
+    return []
+
+
+def _pairs(
+    sources: list[Mention], targets: list[Mention], mutual: bool, *, star: bool
+) -> list[tuple[Mention, Mention]]:
+    if not mutual:
+        return [(s, t) for s in sources for t in targets if s.actor != t.actor]
+    if star and sources and targets:
+        one_way = [(s, t) for s in sources for t in targets if s.actor != t.actor]
+        return one_way + [(t, s) for s, t in one_way]
+    participants: list[Mention] = []
+    for mention in sources + targets:
+        if all(mention.actor != p.actor for p in participants):
+            participants.append(mention)
+    return list(permutations(participants, 2)) if len(participants) >= 2 else []
+
+
+def remember_mentions(sentence: Span, actors: DocumentActors) -> None:
+    """Resolve the sentence's named people once, so that later surnames and titles find them."""
+    for ent in sentence.ents:
+        if ent.label_ == "PERSON":
+            actors.resolve(ent.root)
+
+
+def _event_key(event: Event) -> tuple[str, Actor, Actor]:
+    return (event.type, event.source, event.target)
+
+
+def merge_duplicates(events: list[Event]) -> list[Event]:
+    """One event per (type, source, target) and day: a later mention fills what the first lacks."""
+    kept: list[Event] = []
+    for event in events:
+        twin = next((k for k in kept if _event_key(k) == _event_key(event)
+                     and (k.date is None or event.date is None or k.date == event.date)), None)
+        if twin is None:
+            kept.append(event)
+            continue
+        if twin.date is None and event.date is not None:
+            twin.date, twin.date_precision, twin.date_reason = event.date, event.date_precision, event.date_reason
+        if twin.location is None and event.location is not None:
+            twin.location = event.location
+        twin.confidence = max(twin.confidence, event.confidence)
+    return kept

@@ -1,0 +1,151 @@
+"""The verb-pattern dictionary: data rows that say which words make which events.
+
+The format is documented at the top of `data/code/verbs.tsv`; users add rows in files of the
+same format (setting `pattern_files`), tried before the bundled ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+
+PLOVER_TYPES = frozenset({
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+    "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+})
+TARGET_KINDS = ("dobj", "prep", "xcomp", "dative")
+REQUIREMENTS = frozenset({"oprd", "no-oprd", "armed", "unarmed", "plural", "word"})
+
+
+@dataclass(frozen=True, slots=True)
+class TargetSpec:
+    """Where a pattern finds its target: a dependency (and preposition), searched deep or not."""
+
+    kind: str
+    prep: str | None = None
+    deep: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One row of the pattern dictionary."""
+
+    lemma: str
+    """The trigger word's lemma (verb, or noun when `nominal`)."""
+    type: str
+    cameo: str
+    targets: tuple[TargetSpec, ...]
+    mutual: bool
+    objects: frozenset[str] = frozenset()
+    """For light verbs ("hold talks"): object nouns that must be present."""
+    needs_prep: str | None = None
+    """For phrasal verbs ("call on"): a preposition or particle the verb must have."""
+    nominal: bool = False
+    requires: tuple[str, ...] = ()
+    words: frozenset[str] = frozenset()
+    """For `word:` requirements: one of these must be in the sentence."""
+    source: str = ""
+    """file:line the row came from."""
+
+    @property
+    def rule(self) -> str:
+        trigger = self.lemma + (f"+{sorted(self.objects)[0]}" if self.objects else "")
+        trigger += f">{self.needs_prep}" if self.needs_prep else ""
+        return f"{'n:' if self.nominal else ''}{trigger}/{self.type}"
+
+
+def _parse_targets(text: str, where: str) -> tuple[TargetSpec, ...]:
+    specs = []
+    for part in filter(None, (p.strip() for p in text.split("|"))):
+        deep = part.endswith("*")
+        part = part.rstrip("*")
+        kind, _, prep = part.partition(":")
+        if kind not in TARGET_KINDS:
+            raise ValueError(f"{where}: unknown target {part!r} (known: {', '.join(TARGET_KINDS)})")
+        specs.append(TargetSpec(kind=kind, prep=prep or None, deep=deep))
+    return tuple(specs)
+
+
+def parse_row(row: dict[str, str], where: str) -> Pattern:
+    """One TSV row -> a Pattern.
+
+    Raises:
+        ValueError: naming `where` (file:line) and what is wrong.
+    """
+    trigger = (row.get("trigger") or "").strip()
+    ptype = (row.get("type") or "").strip().upper()
+    if not trigger:
+        raise ValueError(f"{where}: empty trigger")
+    if ptype not in PLOVER_TYPES:
+        raise ValueError(f"{where}: unknown type {ptype!r} (one of {', '.join(sorted(PLOVER_TYPES))})")
+    nominal = trigger.startswith("n:")
+    trigger = trigger.removeprefix("n:")
+    lemma, _, objects = trigger.partition("+")
+    lemma, _, needs_prep = lemma.partition(">")
+    if "_" in lemma:
+        # "set_up": the verb with the particle it needs.
+        lemma, _, needs_prep = lemma.partition("_")
+    requires, words = [], frozenset()
+    for item in filter(None, (r.strip() for r in (row.get("requires") or "").split(","))):
+        name, _, value = item.partition(":")
+        if name not in REQUIREMENTS:
+            raise ValueError(f"{where}: unknown requirement {name!r} (known: {', '.join(sorted(REQUIREMENTS))})")
+        requires.append(name)
+        if name == "word":
+            words = frozenset(w.lower() for w in value.split("/") if w)
+    return Pattern(
+        lemma=lemma.lower(),
+        type=ptype,
+        cameo=(row.get("cameo") or "").strip(),
+        targets=_parse_targets(row.get("targets") or "", where),
+        mutual=(row.get("mutual") or "").strip().lower() == "yes",
+        objects=frozenset(o.lower() for o in objects.split("|") if o),
+        needs_prep=needs_prep or None,
+        nominal=nominal,
+        requires=tuple(requires),
+        words=words,
+        source=where,
+    )
+
+
+def read_patterns(text: str, name: str) -> list[Pattern]:
+    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
+    if not lines:
+        return []
+    header = lines[0][1].split("\t")
+    patterns = []
+    for n, line in lines[1:]:
+        values = line.split("\t")
+        row = dict(zip(header, values + [""] * (len(header) - len(values)), strict=False))
+        patterns.append(parse_row(row, f"{name}:{n}"))
+    return patterns
+
+
+@lru_cache(maxsize=1)
+def bundled_patterns() -> tuple[Pattern, ...]:
+    text = (files("eventwire") / "data" / "code" / "verbs.tsv").read_text(encoding="utf-8")
+    return tuple(read_patterns(text, "verbs.tsv"))
+
+
+class PatternBook:
+    """Patterns indexed by trigger lemma, user rows first."""
+
+    def __init__(self, patterns: Iterable[Pattern]) -> None:
+        self.verbs: dict[str, list[Pattern]] = {}
+        self.nouns: dict[str, list[Pattern]] = {}
+        for pattern in patterns:
+            index = self.nouns if pattern.nominal else self.verbs
+            index.setdefault(pattern.lemma, []).append(pattern)
+
+    @classmethod
+    def load(cls, extra_files: Iterable[str | Path] = ()) -> PatternBook:
+        user = [p for f in extra_files for p in read_patterns(Path(f).read_text(encoding="utf-8"), str(f))]
+        return cls([*user, *bundled_patterns()])
+
+    def trigger_words(self) -> set[str]:
+        """Every trigger lemma, for the cheap pre-filter that picks sentences to parse."""
+        return set(self.verbs) | set(self.nouns)
+

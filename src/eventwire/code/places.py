@@ -1,0 +1,51 @@
+"""Where an event happened: a place named in the trigger's clause ("in Moscow", "at the Kremlin")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "during", "on"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _entity_text(tok: Token) -> str | None:
+    if tok.ent_type_ in PLACE_LABELS:
+        for ent in tok.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                return ent.text
+    for child in tok.children:
+        if child.dep_ == "compound" and child.ent_type_ in PLACE_LABELS:
+            return _entity_text(child)
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_LABELS:
+                    return _entity_text(pobj)
+    return None
+
+
+def _strip_article(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def event_location(trigger: Token, holders: list[Token], exclude: set[int]) -> str | None:
+    """The first place in a locative phrase of the trigger (or its object), not one of the actors.
+
+    Args:
+        holders: the trigger and the tokens whose locative phrases also count (a light verb's noun).
+        exclude: token indices of the event's actor phrases ("Moscow" as an actor is not a place).
+    """
+    for holder in holders:
+        if holder.pos_ == "NOUN":
+            for child in holder.children:
+                if child.dep_ == "compound" and child.ent_type_ in PLACE_LABELS and child.i not in exclude:
+                    return _strip_article(_entity_text(child) or child.text)
+        for child in holder.children:
+            if child.dep_ != "prep" or child.lower_ not in PLACE_PREPS:
+                continue
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.i not in exclude:
+                    text = _entity_text(pobj)
+                    if text:
+                        return _strip_article(text)
+    return None

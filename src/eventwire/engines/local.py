@@ -1,0 +1,141 @@
+"""The local engine: ingest, skip what is stored, process batches in N processes, store.
+
+Each worker process builds one `Pipeline` (spaCy model, actor dictionary) when it starts and
+reuses it for every batch. Only the parent process writes to the database, one transaction
+per batch, so a killed run leaves a consistent file and a re-run picks up where it stopped.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+from eventwire.config import Config
+from eventwire.ingest import iter_documents
+from eventwire.pipeline import Pipeline
+from eventwire.records import BatchResult, Failure, RawDocument
+from eventwire.store import Store
+
+ProgressCallback = Callable[[int], None]
+"""Called with the number of documents just finished."""
+
+_worker_pipeline: Pipeline | None = None
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """What a run did, for the CLI to print."""
+
+    seen: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    events: int = 0
+    quotes: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def docs_per_second(self) -> float:
+        return self.seen / self.seconds if self.seconds else 0.0
+
+
+def _init_worker(config: Config) -> None:
+    global _worker_pipeline
+    _worker_pipeline = Pipeline(config)
+
+
+def _process_in_worker(batch: list[RawDocument]) -> BatchResult:
+    assert _worker_pipeline is not None, "worker started without its pipeline"
+    return _worker_pipeline.process_batch(batch)
+
+
+def _batches(
+    items: Iterable[RawDocument | Failure], store: Store, size: int, summary: RunSummary
+) -> Iterator[list[RawDocument]]:
+    """Group new documents into batches; failures and already-stored documents are set aside."""
+    seen_hashes: set[str] = set()
+    pending: list[RawDocument] = []
+
+    def flush() -> Iterator[list[RawDocument]]:
+        known = store.known_hashes(d.hash for d in pending)
+        fresh = [d for d in pending if d.hash not in known]
+        summary.duplicates += len(pending) - len(fresh)
+        pending.clear()
+        if fresh:
+            yield fresh
+
+    for item in items:
+        if isinstance(item, Failure):
+            summary.failures.append(item)
+            store.record_failures([item])
+            continue
+        summary.seen += 1
+        if item.hash in seen_hashes:
+            summary.duplicates += 1
+            continue
+        seen_hashes.add(item.hash)
+        pending.append(item)
+        if len(pending) >= size:
+            yield from flush()
+    yield from flush()
+
+
+def run_local(
+    paths: Sequence[str | Path],
+    config: Config,
+    store: Store,
+    progress: ProgressCallback | None = None,
+    pipeline: Pipeline | None = None,
+) -> RunSummary:
+    """Ingest `paths` into `store` with `config.worker_count` processes.
+
+    Args:
+        pipeline: an already-built pipeline to use in-process (one worker); built when absent.
+    """
+    summary = RunSummary()
+    started = time.perf_counter()
+    documents = iter_documents(paths, max_bytes=config.max_bytes)
+    batches = _batches(documents, store, config.batch_size, summary)
+
+    def store_result(result: BatchResult, size: int) -> None:
+        summary.stored += store.write_batch(result)
+        summary.events += sum(len(p.events) for p in result.processed)
+        summary.quotes += sum(len(p.quotes) for p in result.processed)
+        summary.failures.extend(result.failures)
+        if progress:
+            progress(size)
+
+    if config.worker_count <= 1 or pipeline is not None:
+        local = pipeline or Pipeline(config)
+        for batch in batches:
+            store_result(local.process_batch(batch), len(batch))
+    else:
+        _run_pool(batches, config, store_result)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _run_pool(
+    batches: Iterator[list[RawDocument]], config: Config, store_result: Callable[[BatchResult, int], None]
+) -> None:
+    """Keep a bounded number of batches in flight; store results in submission order."""
+    in_flight: list[tuple[Future[BatchResult], int]] = []
+    limit = 2 * config.worker_count
+    # spawn, not fork: the parent holds an open DuckDB connection that children must not inherit.
+    with ProcessPoolExecutor(
+        max_workers=config.worker_count,
+        mp_context=get_context("spawn"),
+        initializer=_init_worker,
+        initargs=(config,),
+    ) as pool:
+        for batch in batches:
+            in_flight.append((pool.submit(_process_in_worker, batch), len(batch)))
+            while len(in_flight) >= limit:
+                future, size = in_flight.pop(0)
+                store_result(future.result(), size)
+        for future, size in in_flight:
+            store_result(future.result(), size)

@@ -1,0 +1,130 @@
+"""The one place where the stages are chained.
+
+A document's trip through `Pipeline.process_batch`:
+
+1. ingest (before the pipeline): a source file becomes `RawDocument`s (`eventwire.ingest`).
+2. extract: the main text, title, outlet and publication date become an `Article`; HTML goes
+   through trafilatura, already-scraped text through our line classifier.
+3. annotate: sentences that can hold an event or a quote are parsed with spaCy; dates in
+   them are resolved against the publication date.
+4. code: verb patterns over the parse give `Event`s between canonical actors.
+5. quotes: direct quotes and their speakers give `Quote`s.
+
+The result is plain records; writing them (`eventwire.store`) is the caller's job, so that
+the CLI, the local multi-process engine and a Spark runner can all call this.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from eventwire.actors.dictionary import ActorDictionary
+from eventwire.actors.resolver import DocumentActors
+from eventwire.annotate.annotator import Annotator
+from eventwire.annotate.model import load_nlp
+from eventwire.code import EventCoder, PatternBook
+from eventwire.config import Config
+from eventwire.errors import EventwireError
+from eventwire.extract import extract_article
+from eventwire.quotes import extract_quotes
+from eventwire.records import Article, BatchResult, Event, Failure, Processed, Quote, RawDocument
+
+log = logging.getLogger(__name__)
+
+BUG_CODE = "E900"
+"""Failure code for an unexpected exception inside a stage (a bug, recorded and skipped)."""
+
+
+@dataclass(slots=True)
+class Stages:
+    """The NLP stages and the resources they share (spaCy model, actor dictionary, patterns)."""
+
+    annotator: Annotator
+    coder: EventCoder
+    dictionary: ActorDictionary
+
+    @classmethod
+    def build(cls, config: Config) -> Stages:
+        patterns = PatternBook.load(config.pattern_files)
+        dictionary = ActorDictionary.load([Path(p) for p in config.actor_files])
+        annotator = Annotator(load_nlp(), patterns.trigger_words())
+        return cls(annotator=annotator, coder=EventCoder(patterns), dictionary=dictionary)
+
+    def document_actors(self, article: Article) -> DocumentActors:
+        return DocumentActors(self.dictionary, article.published)
+
+
+class Pipeline:
+    """The stages and the heavy resources they share, built once per worker."""
+
+    def __init__(self, config: Config | None = None) -> None:
+        """Build the stages; missing packages or data fail here, not in the middle of a run.
+
+        Raises:
+            EventwireError: E301/E302 when the spaCy model is missing or modified.
+        """
+        self.config = config or Config()
+        self.stages: Stages | None = Stages.build(self.config) if self.config.code_events else None
+
+    def process_batch(self, raw_docs: Iterable[RawDocument]) -> BatchResult:
+        """Run every stage over each document; one broken document never stops the rest.
+
+        Returns:
+            The processed documents and a `Failure` for each document a stage rejected.
+
+        Raises:
+            Exception: only when `config.on_error == "raise"`.
+        """
+        result = BatchResult()
+        for raw in raw_docs:
+            outcome = self.process_one(raw)
+            if isinstance(outcome, Failure):
+                result.failures.append(outcome)
+            else:
+                result.processed.append(outcome)
+        return result
+
+    def process_one(self, raw: RawDocument) -> Processed | Failure:
+        stage = "extract"
+        try:
+            article = extract_article(raw)
+            _check(article, Article, stage)
+            if self.stages is None:
+                return Processed(document=raw, article=article)
+            stage = "code"
+            events, quotes = self.code_article(article)
+            return Processed(document=raw, article=article, events=events, quotes=quotes)
+        except EventwireError as exc:
+            log.debug("rejected %s at %s: %s", raw.source, stage, exc)
+            return Failure(source=raw.source, record=raw.record, stage=stage, code=exc.code, reason=exc.detail)
+        except Exception as exc:
+            if self.config.on_error == "raise":
+                raise
+            log.warning("bug in stage %s on %s: %r", stage, raw.source, exc)
+            return Failure(
+                source=raw.source, record=raw.record, stage=stage, code=BUG_CODE,
+                reason=f"unexpected {type(exc).__name__} in {stage}: {str(exc)[:200]}",
+            )
+
+
+    def code_article(self, article: Article) -> tuple[list[Event], list[Quote]]:
+        """Stages 3-5 on a clean article: annotate, code events, find quotes.
+
+        Raises:
+            RuntimeError: when the pipeline was built with `code_events=False`.
+        """
+        if self.stages is None:
+            raise RuntimeError("this pipeline was built with code_events=False")
+        annotated = self.stages.annotator.annotate(article)
+        actors = self.stages.document_actors(article)
+        events = self.stages.coder.code(annotated, actors)
+        quotes = extract_quotes(annotated.doc, article.doc_id, actors.speaker)
+        return events, quotes
+
+
+def _check(value: object, expected: type, stage: str) -> None:
+    if not isinstance(value, expected):
+        raise TypeError(f"stage {stage} returned {type(value).__name__}, expected {expected.__name__}")

@@ -1,0 +1,221 @@
+"""The embedded DuckDB store: idempotent, one transaction per batch.
+
+A batch is written in one transaction, so a run killed at any point (even SIGKILL) leaves
+the file as it was after the last committed batch; a re-run skips documents whose content
+hash is already stored, so nothing is written twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from eventwire.errors import E, EventwireError
+from eventwire.records import Actor, BatchResult, Event, Failure, Processed, Quote
+from eventwire.store.schema import CREATE_TABLES, MIGRATIONS, SCHEMA_VERSION
+
+
+def actor_id(actor: Actor) -> str:
+    """A stable id for a canonical actor."""
+    key = f"{actor.name}|{actor.country or ''}|{actor.sector or ''}|{actor.kind}"
+    return "a" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:15]
+
+
+def event_id(event: Event) -> str:
+    key = "|".join(
+        [event.doc_id, event.type, actor_id(event.source), actor_id(event.target), str(event.date or "")]
+    )
+    return "e" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:15]
+
+
+def quote_id(quote: Quote) -> str:
+    key = f"{quote.doc_id}|{quote.speaker}|{quote.text}"
+    return "q" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:15]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Store:
+    """A DuckDB file holding documents, articles, actors, events, quotes and failures."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        """Open (creating when needed) the database at `path`.
+
+        Raises:
+            EventwireError: E401 when the file is not a DuckDB database or cannot be opened,
+                E402 when it cannot be written, E403 when its schema is newer than ours.
+        """
+        self.path = str(path)
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise self._open_error(exc) from exc
+        if not read_only:
+            try:
+                self._ensure_schema()
+            except duckdb.Error as exc:
+                self.con.close()
+                raise self._open_error(exc) from exc
+        self._check_version()
+
+    def _open_error(self, exc: Exception) -> EventwireError:
+        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        lowered = detail.lower()
+        if "read-only" in lowered or "read only" in lowered or "permission denied" in lowered:
+            return EventwireError(E.E402, path=self.path, detail=detail)
+        return EventwireError(E.E401, path=self.path, detail=detail)
+
+    def _ensure_schema(self) -> None:
+        with self.transaction():
+            for statement in CREATE_TABLES:
+                self.con.execute(statement)
+            row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            version = int(row[0]) if row else None
+            if version is None:
+                self.con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+                return
+            for step in range(version + 1, SCHEMA_VERSION + 1):
+                for statement in MIGRATIONS.get(step, ()):
+                    self.con.execute(statement)
+            if version < SCHEMA_VERSION:
+                self.con.execute(
+                    "UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)]
+                )
+
+    def _check_version(self) -> None:
+        try:
+            row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except duckdb.Error as exc:
+            raise EventwireError(E.E401, path=self.path, detail="not an eventwire database") from exc
+        found = int(row[0]) if row else 0
+        if found != SCHEMA_VERSION:
+            raise EventwireError(E.E403, path=self.path, found=found, expected=SCHEMA_VERSION)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    # -- writes ---------------------------------------------------------------------------
+
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """Which of these content hashes are already stored."""
+        wanted = list(set(hashes))
+        if not wanted:
+            return set()
+        rows = self.con.execute("SELECT hash FROM documents WHERE hash IN ?", [wanted]).fetchall()
+        return {r[0] for r in rows}
+
+    def write_batch(self, batch: BatchResult) -> int:
+        """Store a batch in one transaction; documents already stored are skipped.
+
+        Returns:
+            How many new documents were stored.
+        """
+        with self.transaction():
+            known = self.known_hashes(p.document.hash for p in batch.processed)
+            stored = 0
+            for item in batch.processed:
+                if item.document.hash in known:
+                    continue
+                known.add(item.document.hash)
+                self._insert_processed(self._with_free_doc_id(item))
+                stored += 1
+            for failure in batch.failures:
+                self._insert_failure(failure)
+        return stored
+
+    def record_failures(self, failures: Iterable[Failure]) -> None:
+        with self.transaction():
+            for failure in failures:
+                self._insert_failure(failure)
+
+    def _with_free_doc_id(self, item: Processed) -> Processed:
+        """Keep the given id unless another document already holds it."""
+        doc_id = item.document.doc_id or item.document.hash[:16]
+        taken = self.con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+        if not taken:
+            return item
+        new_id = f"{doc_id}-{item.document.hash[:8]}"
+        return Processed(
+            document=replace(item.document, doc_id=new_id),
+            article=replace(item.article, doc_id=new_id),
+            events=[replace(e, doc_id=new_id) for e in item.events],
+            quotes=[replace(q, doc_id=new_id) for q in item.quotes],
+        )
+
+    def _insert_processed(self, item: Processed) -> None:
+        doc, art = item.document, item.article
+        self.con.execute(
+            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [doc.hash, doc.doc_id, doc.format, doc.source, doc.record, doc.url, doc.encoding,
+             doc.fetched_at, _now(), doc.text],
+        )
+        self.con.execute(
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [doc.doc_id, doc.hash, art.title, art.outlet, art.author, art.published, art.url,
+             art.language, art.source, art.record, art.text],
+        )
+        for event in item.events:
+            self._insert_actor(event.source)
+            self._insert_actor(event.target)
+            self.con.execute(
+                "INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [event_id(event), event.doc_id, event.type, event.mode, event.cameo, event.goldstein,
+                 actor_id(event.source), actor_id(event.target), event.date, event.date_precision,
+                 event.date_reason, event.location, event.evidence, event.sentence_index, event.rule,
+                 event.confidence],
+            )
+        for quote in item.quotes:
+            speaker_id = None
+            if quote.speaker_actor is not None:
+                self._insert_actor(quote.speaker_actor)
+                speaker_id = actor_id(quote.speaker_actor)
+            self.con.execute(
+                "INSERT OR IGNORE INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [quote_id(quote), quote.doc_id, quote.speaker, speaker_id, quote.text,
+                 quote.sentence_index, quote.rule],
+            )
+
+    def _insert_actor(self, actor: Actor) -> None:
+        self.con.execute(
+            "INSERT OR IGNORE INTO actors VALUES (?, ?, ?, ?, ?)",
+            [actor_id(actor), actor.name, actor.country, actor.sector, actor.kind],
+        )
+
+    def _insert_failure(self, failure: Failure) -> None:
+        self.con.execute(
+            "INSERT OR REPLACE INTO failures VALUES (?, ?, ?, ?, ?, ?)",
+            [failure.source, failure.record or "", failure.stage, failure.code, failure.reason, _now()],
+        )
+
+    # -- reads ----------------------------------------------------------------------------
+
+    def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        """Rows of a read query as dictionaries."""
+        cursor = self.con.execute(sql, params or [])
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

@@ -1,0 +1,85 @@
+"""Exports: JSON Lines in the scorer's format, CSV and Parquet of events (and quotes)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from eventwire.store import queries
+from eventwire.store.database import Store
+
+ExportFormat = Literal["jsonl", "csv", "parquet"]
+EXPORT_FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet")
+
+
+def _actor(row: dict[str, Any], side: str) -> dict[str, Any]:
+    return {
+        "name": row[f"{side}_name"],
+        "country": row[f"{side}_country"],
+        "sector": row[f"{side}_sector"],
+    }
+
+
+def event_line(row: dict[str, Any]) -> dict[str, Any]:
+    """One event as the scorer reads it, with our extra fields beside the scored ones."""
+    return {
+        "doc_id": row["doc_id"],
+        "kind": "event",
+        "event_id": row["event_id"],
+        "type": row["type"],
+        "mode": row["mode"],
+        "cameo": row["cameo"],
+        "goldstein": row["goldstein"],
+        "source": _actor(row, "source"),
+        "target": _actor(row, "target"),
+        "date": row["date"].isoformat() if isinstance(row["date"], date) else row["date"],
+        "date_precision": row["date_precision"],
+        "location": row["location"],
+        "evidence": row["evidence"],
+        "rule": row["rule"],
+        "confidence": row["confidence"],
+    }
+
+
+def quote_line(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "doc_id": row["doc_id"],
+        "kind": "quote",
+        "quote_id": row["quote_id"],
+        "speaker": row["speaker"],
+        "text": row["text"],
+        "rule": row["rule"],
+    }
+
+
+def export(store: Store, fmt: str, out: str | Path) -> int:
+    """Write events (and, for JSON Lines, quotes) to `out`.
+
+    Returns:
+        The number of lines or rows written.
+
+    Raises:
+        ValueError: for an unknown format.
+    """
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    rows = queries.events(store)
+    if fmt == "jsonl":
+        quotes = queries.quotes(store)
+        with out.open("w", encoding="utf-8") as fh:
+            for row in rows:
+                fh.write(json.dumps(event_line(row), ensure_ascii=False) + "\n")
+            for q in quotes:
+                fh.write(json.dumps(quote_line(q), ensure_ascii=False) + "\n")
+        return len(rows) + len(quotes)
+    if fmt in ("csv", "parquet"):
+        # DuckDB writes both natively; the path is quoted as an SQL string literal.
+        target = str(out).replace("'", "''")
+        options = "FORMAT PARQUET" if fmt == "parquet" else "FORMAT CSV, HEADER"
+        sql = queries.EVENT_SELECT + " ORDER BY e.date NULLS LAST, e.doc_id, e.sentence_index"
+        store.con.execute(f"COPY ({sql}) TO '{target}' ({options})")
+        return len(rows)
+    raise ValueError(f"unknown export format {fmt!r} (choose from {', '.join(EXPORT_FORMATS)})")
+

@@ -1,0 +1,82 @@
+"""The DuckDB schema, versioned: a database records the version it was created with.
+
+Bump `SCHEMA_VERSION` and add a step to `MIGRATIONS` whenever a table changes, so that
+files written by an older eventwire are brought forward instead of rejected.
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+CREATE_TABLES: tuple[str, ...] = (
+    """CREATE TABLE IF NOT EXISTS meta (
+        key VARCHAR PRIMARY KEY,
+        value VARCHAR NOT NULL)""",
+    # One row per distinct content hash: the same page under two names is stored once.
+    """CREATE TABLE IF NOT EXISTS documents (
+        hash VARCHAR PRIMARY KEY,
+        doc_id VARCHAR NOT NULL UNIQUE,
+        format VARCHAR NOT NULL,
+        source VARCHAR NOT NULL,
+        record VARCHAR,
+        url VARCHAR,
+        encoding VARCHAR,
+        fetched_at TIMESTAMP,
+        ingested_at TIMESTAMP NOT NULL,
+        raw VARCHAR NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS articles (
+        doc_id VARCHAR PRIMARY KEY,
+        hash VARCHAR NOT NULL,
+        title VARCHAR,
+        outlet VARCHAR,
+        author VARCHAR,
+        published DATE,
+        url VARCHAR,
+        language VARCHAR,
+        source VARCHAR NOT NULL,
+        record VARCHAR,
+        text VARCHAR NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS actors (
+        actor_id VARCHAR PRIMARY KEY,
+        name VARCHAR NOT NULL,
+        country VARCHAR,
+        sector VARCHAR,
+        kind VARCHAR NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS events (
+        event_id VARCHAR PRIMARY KEY,
+        doc_id VARCHAR NOT NULL,
+        type VARCHAR NOT NULL,
+        mode VARCHAR,
+        cameo VARCHAR NOT NULL,
+        goldstein DOUBLE NOT NULL,
+        source_id VARCHAR NOT NULL,
+        target_id VARCHAR NOT NULL,
+        date DATE,
+        date_precision VARCHAR,
+        date_reason VARCHAR,
+        location VARCHAR,
+        evidence VARCHAR NOT NULL,
+        sentence_index INTEGER NOT NULL,
+        rule VARCHAR NOT NULL,
+        confidence DOUBLE NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS quotes (
+        quote_id VARCHAR PRIMARY KEY,
+        doc_id VARCHAR NOT NULL,
+        speaker VARCHAR NOT NULL,
+        speaker_id VARCHAR,
+        text VARCHAR NOT NULL,
+        sentence_index INTEGER NOT NULL,
+        rule VARCHAR NOT NULL)""",
+    # Keyed by where and what, so a re-run that meets the same bad input records it once.
+    """CREATE TABLE IF NOT EXISTS failures (
+        source VARCHAR NOT NULL,
+        record VARCHAR NOT NULL,
+        stage VARCHAR NOT NULL,
+        code VARCHAR NOT NULL,
+        reason VARCHAR NOT NULL,
+        seen_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (source, record, code))""",
+)
+
+# version -> statements that bring a database of the previous version to it.
+MIGRATIONS: dict[int, tuple[str, ...]] = {}
