@@ -36,12 +36,19 @@ def main() -> int:
     with (SHARED / "cameo_codes.csv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             code = row["code"].strip()
-            ptype, mode = plover.get(code) or plover.get(row["root_code"].strip()) or (
-                ROOT_TYPES.get(row["root_code"].strip(), ""), "")
-            rows.append([code, row["root_code"].strip(), row["name"].strip(), row["goldstein"].strip(), ptype, mode])
+            ptype, mode = (
+                plover.get(code)
+                or plover.get(row["root_code"].strip())
+                or (ROOT_TYPES.get(row["root_code"].strip(), ""), "")
+            )
+            rows.append(
+                [code, row["root_code"].strip(), row["name"].strip(), row["goldstein"].strip(), ptype, mode]
+            )
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", encoding="utf-8", newline="") as fh:
-        fh.write("# CAMEO codes with Goldstein scores and PLOVER types (built by scripts/build_ontology.py)\n")
+        fh.write(
+            "# CAMEO codes with Goldstein scores and PLOVER types (built by scripts/build_ontology.py)\n"
+        )
         fh.write("# Under eventwire's guideline, 03x intents are not events; the coder never emits them.\n")
         writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
         writer.writerow(["code", "root", "name", "goldstein", "plover", "mode"])

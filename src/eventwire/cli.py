@@ -10,7 +10,7 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -20,9 +20,8 @@ from rich.table import Table
 from eventwire import __version__
 from eventwire.config import DB_ENV, DEFAULT_DB, Config, load_config
 from eventwire.errors import EventwireError
-from eventwire.store import EXPORT_FORMATS, Store, export
+from eventwire.store import EXPORT_FORMATS, Store, export, queries
 from eventwire.store.export import event_line
-from eventwire.store import queries
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="News in, events out.")
 out = Console(highlight=False, soft_wrap=True)
@@ -34,7 +33,7 @@ ConfigOption = typer.Option(None, "--config", help="TOML file with an [eventwire
 JsonOption = typer.Option(False, "--json", help="One JSON object a line instead of a table.")
 
 
-def _config(config_file: Optional[Path], **overrides: Any) -> Config:
+def _config(config_file: Path | None, **overrides: Any) -> Config:
     return load_config(config_file).with_overrides(**overrides)
 
 
@@ -66,7 +65,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version."
+    ),
 ) -> None:
     """News in, events out: political event data from news pages, feeds and crawls."""
 
@@ -74,21 +75,31 @@ def main_options(
 @app.command()
 def run(
     paths: list[str] = typer.Argument(..., help="Files, folders (recursive) or globs to ingest."),
-    db: Optional[str] = DbOption,
-    config_file: Optional[Path] = ConfigOption,
-    workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Processes (default: one per core)."),
-    batch_size: Optional[int] = typer.Option(None, "--batch-size", help="Documents per transaction."),
+    db: str | None = DbOption,
+    config_file: Path | None = ConfigOption,
+    workers: int | None = typer.Option(None, "--workers", "-w", help="Processes (default: one per core)."),
+    batch_size: int | None = typer.Option(None, "--batch-size", help="Documents per transaction."),
     articles_only: bool = typer.Option(False, "--articles-only", help="Store clean articles, skip events."),
 ) -> None:
     """Ingest documents, extract articles, code events and quotes, store them."""
     from eventwire.engines.local import run_local
 
-    config = _config(config_file, db=db, workers=workers, batch_size=batch_size,
-                     code_events=False if articles_only else None)
+    config = _config(
+        config_file,
+        db=db,
+        workers=workers,
+        batch_size=batch_size,
+        code_events=False if articles_only else None,
+    )
     store = _open(config)
     progress = Progress(
-        TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn(), console=err, transient=True,
+        TextColumn("[bold]ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} docs/s"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
     )
     with store, progress:
         task = progress.add_task("run", total=None, rate="-")
@@ -112,7 +123,7 @@ def run(
 
 
 @app.command()
-def status(db: Optional[str] = DbOption, config_file: Optional[Path] = ConfigOption) -> None:
+def status(db: str | None = DbOption, config_file: Path | None = ConfigOption) -> None:
     """Counts of documents, articles, events, quotes and failures (with reasons)."""
     config = _config(config_file, db=db)
     with _open(config, read_only=True) as store:
@@ -129,7 +140,7 @@ def status(db: Optional[str] = DbOption, config_file: Optional[Path] = ConfigOpt
 
 @app.command("articles")
 def list_articles(
-    db: Optional[str] = DbOption, config_file: Optional[Path] = ConfigOption, as_json: bool = JsonOption
+    db: str | None = DbOption, config_file: Path | None = ConfigOption, as_json: bool = JsonOption
 ) -> None:
     """List stored articles (--json: id, title, outlet, published, url, source, text)."""
     config = _config(config_file, db=db)
@@ -148,8 +159,8 @@ def list_articles(
 @app.command("article")
 def show_article(
     doc_id: str = typer.Argument(..., help="Article id (or a unique prefix)."),
-    db: Optional[str] = DbOption,
-    config_file: Optional[Path] = ConfigOption,
+    db: str | None = DbOption,
+    config_file: Path | None = ConfigOption,
     as_json: bool = JsonOption,
 ) -> None:
     """Show one article's clean text and metadata."""
@@ -162,7 +173,18 @@ def show_article(
     if as_json:
         _print_jsonl([row])
         return
-    for key in ("id", "title", "outlet", "author", "published", "url", "source", "record", "format", "encoding"):
+    for key in (
+        "id",
+        "title",
+        "outlet",
+        "author",
+        "published",
+        "url",
+        "source",
+        "record",
+        "format",
+        "encoding",
+    ):
         if row.get(key) is not None:
             out.print(f"[bold]{key}:[/bold] {row[key]}")
     out.print()
@@ -173,8 +195,8 @@ def show_article(
 def export_cmd(
     fmt: str = typer.Option(..., "--format", "-f", help=f"One of: {', '.join(EXPORT_FORMATS)}."),
     out_file: Path = typer.Option(..., "--out", "-o", help="File to write."),
-    db: Optional[str] = DbOption,
-    config_file: Optional[Path] = ConfigOption,
+    db: str | None = DbOption,
+    config_file: Path | None = ConfigOption,
 ) -> None:
     """Export events (JSON Lines also carries quotes, in the scorer's format)."""
     if fmt not in EXPORT_FORMATS:
@@ -185,7 +207,7 @@ def export_cmd(
     out.print(f"wrote {n} rows to {out_file}")
 
 
-def _parse_date(value: Optional[str], flag: str) -> Optional[date]:
+def _parse_date(value: str | None, flag: str) -> date | None:
     if value is None:
         return None
     try:
@@ -203,20 +225,26 @@ def _actor_text(row: dict[str, Any], side: str) -> str:
 
 @app.command("events")
 def list_events(
-    actor: Optional[str] = typer.Option(None, "--actor", help="Source or target name contains this."),
-    country: Optional[str] = typer.Option(None, "--country", help="Source or target country (ISO3)."),
-    event_type: Optional[str] = typer.Option(None, "--type", help="PLOVER type, e.g. CONSULT."),
-    since: Optional[str] = typer.Option(None, "--since", help="Events on or after this date (YYYY-MM-DD)."),
-    until: Optional[str] = typer.Option(None, "--until", help="Events on or before this date (YYYY-MM-DD)."),
-    doc_id: Optional[str] = typer.Option(None, "--doc", help="Only events of this article."),
-    db: Optional[str] = DbOption,
-    config_file: Optional[Path] = ConfigOption,
+    actor: str | None = typer.Option(None, "--actor", help="Source or target name contains this."),
+    country: str | None = typer.Option(None, "--country", help="Source or target country (ISO3)."),
+    event_type: str | None = typer.Option(None, "--type", help="PLOVER type, e.g. CONSULT."),
+    since: str | None = typer.Option(None, "--since", help="Events on or after this date (YYYY-MM-DD)."),
+    until: str | None = typer.Option(None, "--until", help="Events on or before this date (YYYY-MM-DD)."),
+    doc_id: str | None = typer.Option(None, "--doc", help="Only events of this article."),
+    db: str | None = DbOption,
+    config_file: Path | None = ConfigOption,
     as_json: bool = JsonOption,
 ) -> None:
     """List coded events: who did what to whom, when and where."""
     config = _config(config_file, db=db)
-    flt = queries.EventFilter(actor=actor, country=country, type=event_type, doc_id=doc_id,
-                              since=_parse_date(since, "--since"), until=_parse_date(until, "--until"))
+    flt = queries.EventFilter(
+        actor=actor,
+        country=country,
+        type=event_type,
+        doc_id=doc_id,
+        since=_parse_date(since, "--since"),
+        until=_parse_date(until, "--until"),
+    )
     with _open(config, read_only=True) as store:
         rows = queries.events(store, flt)
     if as_json:
@@ -224,8 +252,15 @@ def list_events(
         return
     table = Table("id", "date", "source", "type", "target", "where", "doc")
     for r in rows:
-        table.add_row(r["event_id"][:9], str(r["date"] or ""), _actor_text(r, "source"),
-                      f"{r['type']} {r['cameo']}", _actor_text(r, "target"), r["location"] or "", r["doc_id"])
+        table.add_row(
+            r["event_id"][:9],
+            str(r["date"] or ""),
+            _actor_text(r, "source"),
+            f"{r['type']} {r['cameo']}",
+            _actor_text(r, "target"),
+            r["location"] or "",
+            r["doc_id"],
+        )
     out.print(table)
     out.print(f"{len(rows)} events")
 
@@ -233,8 +268,8 @@ def list_events(
 @app.command("event")
 def show_event(
     event_id: str = typer.Argument(..., help="Event id (or a unique prefix)."),
-    db: Optional[str] = DbOption,
-    config_file: Optional[Path] = ConfigOption,
+    db: str | None = DbOption,
+    config_file: Path | None = ConfigOption,
 ) -> None:
     """Show one event with its evidence sentence, rule, actors and date reasoning."""
     config = _config(config_file, db=db)
@@ -243,8 +278,11 @@ def show_event(
     if row is None:
         _fail(f"no single event with id prefix {event_id!r}")
         return
-    out.print(f"[bold]{row['type']}[/bold] (CAMEO {row['cameo']}, Goldstein {row['goldstein']:+.1f}"
-              + (f", mode {row['mode']}" if row["mode"] else "") + ")")
+    out.print(
+        f"[bold]{row['type']}[/bold] (CAMEO {row['cameo']}, Goldstein {row['goldstein']:+.1f}"
+        + (f", mode {row['mode']}" if row["mode"] else "")
+        + ")"
+    )
     out.print(f"source:     {_actor_text(row, 'source')}")
     out.print(f"target:     {_actor_text(row, 'target')}")
     out.print(f"date:       {row['date'] or 'unknown'}  ({row['date_reason']})")
@@ -256,10 +294,10 @@ def show_event(
 
 @app.command("quotes")
 def list_quotes(
-    speaker: Optional[str] = typer.Option(None, "--speaker", help="Speaker name contains this."),
-    doc_id: Optional[str] = typer.Option(None, "--doc", help="Only quotes of this article."),
-    db: Optional[str] = DbOption,
-    config_file: Optional[Path] = ConfigOption,
+    speaker: str | None = typer.Option(None, "--speaker", help="Speaker name contains this."),
+    doc_id: str | None = typer.Option(None, "--doc", help="Only quotes of this article."),
+    db: str | None = DbOption,
+    config_file: Path | None = ConfigOption,
     as_json: bool = JsonOption,
 ) -> None:
     """List direct quotes with their speakers."""
@@ -277,7 +315,7 @@ def list_quotes(
 @app.command("code")
 def code_cmd(
     text: str = typer.Argument(..., help="Text to code (one or more sentences)."),
-    published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD)."),
+    published: str | None = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD)."),
     as_json: bool = JsonOption,
 ) -> None:
     """Code events and quotes in a piece of text, without storing anything."""
@@ -288,9 +326,11 @@ def code_cmd(
         _print_jsonl([e.to_dict() for e in result.events] + [q.to_dict() for q in result.quotes])
         return
     for e in result.events:
-        out.print(f"{e.type} {e.cameo}: {e.source.name} ({e.source.country or '-'}/{e.source.sector or '-'}) -> "
-                  f"{e.target.name} ({e.target.country or '-'}/{e.target.sector or '-'})  "
-                  f"date {e.date or '-'}  at {e.location or '-'}  [{e.rule}, {e.confidence:.2f}]")
+        out.print(
+            f"{e.type} {e.cameo}: {e.source.name} ({e.source.country or '-'}/{e.source.sector or '-'}) -> "
+            f"{e.target.name} ({e.target.country or '-'}/{e.target.sector or '-'})  "
+            f"date {e.date or '-'}  at {e.location or '-'}  [{e.rule}, {e.confidence:.2f}]"
+        )
         out.print(f"    date: {e.date_reason}")
     for q in result.quotes:
         out.print(f"quote {q.speaker}: \u201c{q.text}\u201d")
@@ -301,10 +341,12 @@ def code_cmd(
 @app.command("eval")
 def eval_cmd(
     gold_dir: Path = typer.Argument(..., help="Folder of gold *.json files (e.g. ../shared/eval/dev)."),
-    scorer: Optional[Path] = typer.Option(None, "--scorer", help="score.py to use (default: GOLD_DIR/../score.py)."),
-    workdir: Optional[Path] = typer.Option(None, "--workdir", help="Keep the database and predictions here."),
-    workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Processes (default: one per core)."),
-    config_file: Optional[Path] = ConfigOption,
+    scorer: Path | None = typer.Option(
+        None, "--scorer", help="score.py to use (default: GOLD_DIR/../score.py)."
+    ),
+    workdir: Path | None = typer.Option(None, "--workdir", help="Keep the database and predictions here."),
+    workers: int | None = typer.Option(None, "--workers", "-w", help="Processes (default: one per core)."),
+    config_file: Path | None = ConfigOption,
 ) -> None:
     """Ingest gold files, export predictions and print the scorer's table."""
     from eventwire.evaluate import evaluate

@@ -29,11 +29,19 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("db", DEFAULT_DB, f"DuckDB file to store into (environment: {DB_ENV})."),
     Setting("workers", 0, "Worker processes for `run`; 0 means one per CPU core."),
     Setting("batch_size", 16, "Documents per batch; each batch is written in one transaction."),
-    Setting("max_bytes", 64 * 1024 * 1024, "Largest input file read, in bytes; larger files are recorded as failures."),
+    Setting(
+        "max_bytes",
+        64 * 1024 * 1024,
+        "Largest input file read, in bytes; larger files are recorded as failures.",
+    ),
     Setting("actor_files", [], "Extra actor dictionary files (same TSV formats as the bundled ones)."),
     Setting("pattern_files", [], "Extra verb-pattern files (same TSV format as the bundled one)."),
-    Setting("code_events", True, "Run annotation, event coding and quotes; false stores clean articles only."),
-    Setting("on_error", "record", "What a stage does with a document it cannot process: 'record' or 'raise'."),
+    Setting(
+        "code_events", True, "Run annotation, event coding and quotes; false stores clean articles only."
+    ),
+    Setting(
+        "on_error", "record", "What a stage does with a document it cannot process: 'record' or 'raise'."
+    ),
 )
 
 _CHOICES = {"on_error": ("record", "raise")}

@@ -1,15 +1,16 @@
 """Coded messages. Tests assert on the codes; users search for them.
 
-E1xx ingest, E2xx extract, E3xx annotate/models, E4xx store, E5xx config.
+E1xx ingest, E2xx extract, E3xx annotate/models, E4xx store, E5xx config, E6xx data files,
+E900 an unexpected error inside a stage (a bug, recorded and skipped).
 Each message is one line and is formatted with the keyword arguments shown in braces.
 """
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class E(str, Enum):
+class E(StrEnum):
     # ingest
     E101 = "path does not exist"
     E102 = "empty file"
@@ -25,6 +26,8 @@ class E(str, Enum):
     E112 = "WARC holds {skipped} non-HTML record(s), skipped"
     E113 = "file too large: {size} bytes (limit {limit}, setting ingest.max_bytes)"
     E114 = "not a gold/document JSON object: {detail}"
+    E115 = "no supported files match the pattern (supported: {suffixes})"
+    E116 = "feed item has no content or summary"
     # extract
     E201 = "no main text found"
     E202 = "HTML could not be parsed: {detail}"
@@ -35,12 +38,12 @@ class E(str, Enum):
     E401 = "cannot open database {path}: {detail}"
     E402 = "database {path} is read-only: {detail}"
     E403 = "database {path} has schema version {found}, this eventwire needs {expected}"
+    # actors and patterns data
+    E601 = "{where}: {problem}"
     # config
     E501 = "unknown setting '{key}' in {path} (known: {known})"
     E502 = "setting '{key}' must be {expected}, got {value!r}"
 
-    def format(self, **kwargs: object) -> str:  # type: ignore[override]
-        return f"{self.name} {self.value.format(**kwargs)}"
 
 
 class EventwireError(Exception):

@@ -99,16 +99,20 @@ class Pipeline:
             return Processed(document=raw, article=article, events=events, quotes=quotes)
         except EventwireError as exc:
             log.debug("rejected %s at %s: %s", raw.source, stage, exc)
-            return Failure(source=raw.source, record=raw.record, stage=stage, code=exc.code, reason=exc.detail)
+            return Failure(
+                source=raw.source, record=raw.record, stage=stage, code=exc.code, reason=exc.detail
+            )
         except Exception as exc:
             if self.config.on_error == "raise":
                 raise
             log.warning("bug in stage %s on %s: %r", stage, raw.source, exc)
             return Failure(
-                source=raw.source, record=raw.record, stage=stage, code=BUG_CODE,
+                source=raw.source,
+                record=raw.record,
+                stage=stage,
+                code=BUG_CODE,
                 reason=f"unexpected {type(exc).__name__} in {stage}: {str(exc)[:200]}",
             )
-
 
     def code_article(self, article: Article) -> tuple[list[Event], list[Quote]]:
         """Stages 3-5 on a clean article: annotate, code events, find quotes.

@@ -31,8 +31,9 @@ def test_config_toml_overrides_keys_and_env_overrides_db(tmp_path, monkeypatch):
     assert load_config(path).db == "from-env.duckdb"
 
 
-@pytest.mark.parametrize(("body", "code"), [("colour = 1", "E501"), ("workers = 'two'", "E502"),
-                                             ("on_error = 'explode'", "E502")])
+@pytest.mark.parametrize(
+    ("body", "code"), [("colour = 1", "E501"), ("workers = 'two'", "E502"), ("on_error = 'explode'", "E502")]
+)
 def test_config_bad_values_are_rejected_with_codes(tmp_path, body, code):
     path = tmp_path / "bad.toml"
     path.write_text(f"[eventwire]\n{body}\n")

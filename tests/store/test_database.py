@@ -9,8 +9,7 @@ import pytest
 
 from eventwire.errors import EventwireError
 from eventwire.records import Actor, Article, BatchResult, Event, Failure, Processed, Quote, RawDocument
-from eventwire.store import Store, export
-from eventwire.store import queries
+from eventwire.store import Store, export, queries
 
 CHINA = Actor(name="China", country="CHN", sector="GOV", kind="state")
 RUSSIA = Actor(name="Russia", country="RUS", sector="GOV", kind="state")
@@ -18,18 +17,31 @@ RUSSIA = Actor(name="Russia", country="RUS", sector="GOV", kind="state")
 
 def _processed(text: str, doc_id: str | None = None) -> Processed:
     raw = RawDocument(text=text, format="text", source="made.txt", doc_id=doc_id)
-    article = Article(doc_id=raw.doc_id or "", text=text, published=date(2017, 5, 27), source="made.txt",
-                      hash=raw.hash)
-    event = Event(doc_id=article.doc_id, type="CONSULT", source=CHINA, target=RUSSIA, cameo="040",
-                  goldstein=1.0, date=date(2017, 5, 26), evidence=text, rule="meet/CONSULT", confidence=0.9)
+    article = Article(
+        doc_id=raw.doc_id or "", text=text, published=date(2017, 5, 27), source="made.txt", hash=raw.hash
+    )
+    event = Event(
+        doc_id=article.doc_id,
+        type="CONSULT",
+        source=CHINA,
+        target=RUSSIA,
+        cameo="040",
+        goldstein=1.0,
+        date=date(2017, 5, 26),
+        evidence=text,
+        rule="meet/CONSULT",
+        confidence=0.9,
+    )
     quote = Quote(doc_id=article.doc_id, speaker="Wang Yi", text="ties are strong", rule="said-after")
     return Processed(document=raw, article=article, events=[event], quotes=[quote])
 
 
 def test_store_write_batch_is_idempotent(tmp_path):
     path = tmp_path / "t.duckdb"
-    batch = BatchResult(processed=[_processed("China met Russia.")],
-                        failures=[Failure(source="bad.html", stage="ingest", code="E102", reason="empty file")])
+    batch = BatchResult(
+        processed=[_processed("China met Russia.")],
+        failures=[Failure(source="bad.html", stage="ingest", code="E102", reason="empty file")],
+    )
     with Store(path) as store:
         assert store.write_batch(batch) == 1
         assert store.write_batch(batch) == 0

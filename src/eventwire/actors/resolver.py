@@ -26,9 +26,25 @@ from eventwire.actors.dictionary import ActorDictionary
 from eventwire.records import Actor
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-PLURAL_REFERENCES = frozenset({"sides", "leaders", "countries", "governments", "diplomats", "ministers",
-                               "presidents", "nations", "parties", "delegations", "heads", "states",
-                               "counterparts", "men", "officials"})
+PLURAL_REFERENCES = frozenset(
+    {
+        "sides",
+        "leaders",
+        "countries",
+        "governments",
+        "diplomats",
+        "ministers",
+        "presidents",
+        "nations",
+        "parties",
+        "delegations",
+        "heads",
+        "states",
+        "counterparts",
+        "men",
+        "officials",
+    }
+)
 PAIR_WORDS = frozenset({"two", "both"})
 # Left-side dependents that belong to a name phrase ("Chinese Foreign Minister Wang Yi").
 PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "case", "punct", "nummod", "quantmod"})
@@ -103,7 +119,9 @@ class DocumentActors:
             person = self.last_person()
             return [Mention(person, "pronoun", (span.start, span.end))] if person else []
         if lower in PLURAL_REFERENCES and any(t.lower_ in PAIR_WORDS for t in head.lefts):
-            pair = self.recent_pair(want_people=lower not in ("countries", "governments", "nations", "states"))
+            pair = self.recent_pair(
+                want_people=lower not in ("countries", "governments", "nations", "states")
+            )
             return [Mention(a, "pair", (span.start, span.end)) for a in pair]
         mention = self.resolve_span(span)
         return [mention] if mention else []
@@ -187,7 +205,7 @@ class DocumentActors:
         country = self._country_in(span)
         if country is None:
             # "the foreign minister" with no country: the person this document gave that title.
-            for (known_country, known_role), person in reversed(list(self.roles.items())):
+            for (_, known_role), person in reversed(list(self.roles.items())):
                 if known_role == role:
                     return person, "title-memory", role
             return None
@@ -208,7 +226,12 @@ class DocumentActors:
                 actor = self.dictionary.lookup(text, self.published)
                 if actor is None or actor.kind == "person":
                     continue
-                if actor.kind == "state" and size == 1 and piece[0] is not span.root and _is_modifier(piece[0]):
+                if (
+                    actor.kind == "state"
+                    and size == 1
+                    and piece[0] is not span.root
+                    and _is_modifier(piece[0])
+                ):
                     # "Chinese" in "Chinese officials" names the country of a body, not the state.
                     continue
                 return actor, "dictionary", None
@@ -222,9 +245,14 @@ class DocumentActors:
         if country is None:
             return None
         # Bodies are named "<demonym> <body>" ("German Defence Ministry"), however the text put it.
-        body_words = [t.text for t in span if t.i >= span.root.i - 3 and t.pos_ in ("NOUN", "PROPN")
-                      and not self.dictionary.country_of_adjective(t.text)
-                      and self.dictionary.lookup(t.text, self.published) is None]
+        body_words = [
+            t.text
+            for t in span
+            if t.i >= span.root.i - 3
+            and t.pos_ in ("NOUN", "PROPN")
+            and not self.dictionary.country_of_adjective(t.text)
+            and self.dictionary.lookup(t.text, self.published) is None
+        ]
         body = " ".join(w if w.isupper() else w.capitalize() for w in body_words) or span.root.text
         name = f"{self.dictionary.demonym(country)} {body}".strip()
         return Actor(name=name, country=country, sector=sector, kind="sector"), "body", None
@@ -248,9 +276,11 @@ def phrase_span(head: Token) -> Span:
             start = min(start, child.left_edge.i)
     end = head.i + 1
     for child in head.rights:
-        if child.dep_ in ("appos", "flat") or (child.dep_ == "compound"):
-            end = max(end, child.right_edge.i + 1)
-        elif child.dep_ == "prep" and child.lower_ == "of":
+        if (
+            child.dep_ in ("appos", "flat")
+            or (child.dep_ == "compound")
+            or (child.dep_ == "prep" and child.lower_ == "of")
+        ):
             end = max(end, child.right_edge.i + 1)
     return doc[start:end]
 
@@ -271,7 +301,7 @@ def _propn_runs(span: Span) -> list[Span]:
 
 def _clean_name(text: str) -> str:
     text = text.strip()
-    if text.endswith("'s") or text.endswith("’s"):
+    if text.endswith(("'s", "’s")):
         text = text[:-2]
     return text.strip()
 

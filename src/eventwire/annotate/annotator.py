@@ -77,7 +77,9 @@ class Annotator:
         self.nlp = nlp
         self.select = select
         self.sentencizer = Sentencizer()
-        self.trigger_forms = frozenset(f for lemma in trigger_lemmas for f in word_forms(lemma)) | ALWAYS_PARSE_WORDS
+        self.trigger_forms = (
+            frozenset(f for lemma in trigger_lemmas for f in word_forms(lemma)) | ALWAYS_PARSE_WORDS
+        )
 
     def split(self, text: str) -> list[str]:
         sentences = []

@@ -10,33 +10,132 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-MODALS = frozenset({"could", "may", "might", "would", "will", "shall", "should", "can", "must", "'ll", "wo", "ca"})
+MODALS = frozenset(
+    {"could", "may", "might", "would", "will", "shall", "should", "can", "must", "'ll", "wo", "ca"}
+)
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
 # Governing words whose complement is not (yet) a fact: "hopes to visit", "plans to meet".
-NON_FACTUAL_GOVERNORS = frozenset({
-    "hope", "plan", "want", "expect", "intend", "seek", "aim", "prepare", "consider", "propose",
-    "offer", "promise", "pledge", "vow", "try", "attempt", "wish", "schedule", "need", "plot",
-    "refuse", "decline", "fail", "threaten", "urge", "ask", "call", "demand", "appeal", "press",
-    "encourage", "invite", "accuse", "blame", "deny", "allege", "suspect", "warn", "agree",
-    "discuss", "debate", "avoid", "prevent", "stop", "oppose", "condemn", "criticize", "criticise",
-    "deter", "push", "lobby", "insist", "set", "due", "likely", "unlikely", "ready", "willing",
-    "able", "possible", "eager", "keen", "determined", "poised", "bid", "effort", "intention",
-    "proposal", "readiness", "hopes", "plans", "attempt", "threat", "request", "talk", "idea",
-    "prospect", "possibility", "way", "option", "decision", "permission", "order", "move",
-})
+NON_FACTUAL_GOVERNORS = frozenset(
+    {
+        "hope",
+        "plan",
+        "want",
+        "expect",
+        "intend",
+        "seek",
+        "aim",
+        "prepare",
+        "consider",
+        "propose",
+        "offer",
+        "promise",
+        "pledge",
+        "vow",
+        "try",
+        "attempt",
+        "wish",
+        "schedule",
+        "need",
+        "plot",
+        "refuse",
+        "decline",
+        "fail",
+        "threaten",
+        "urge",
+        "ask",
+        "call",
+        "demand",
+        "appeal",
+        "press",
+        "encourage",
+        "invite",
+        "accuse",
+        "blame",
+        "deny",
+        "allege",
+        "suspect",
+        "warn",
+        "agree",
+        "discuss",
+        "debate",
+        "avoid",
+        "prevent",
+        "stop",
+        "oppose",
+        "condemn",
+        "criticize",
+        "criticise",
+        "deter",
+        "push",
+        "lobby",
+        "insist",
+        "set",
+        "due",
+        "likely",
+        "unlikely",
+        "ready",
+        "willing",
+        "able",
+        "possible",
+        "eager",
+        "keen",
+        "determined",
+        "poised",
+        "bid",
+        "effort",
+        "intention",
+        "proposal",
+        "readiness",
+        "hopes",
+        "plans",
+        "threat",
+        "request",
+        "talk",
+        "idea",
+        "prospect",
+        "possibility",
+        "way",
+        "option",
+        "decision",
+        "permission",
+        "order",
+        "move",
+    }
+)
 # Nouns that make a nominal event unreal: "a planned visit", "possible talks".
-NON_FACTUAL_MODIFIERS = frozenset({
-    "planned", "proposed", "possible", "potential", "upcoming", "future", "expected", "prospective",
-    "hypothetical", "would-be", "next", "new", "fresh", "further", "any",
-})
+NON_FACTUAL_MODIFIERS = frozenset(
+    {
+        "planned",
+        "proposed",
+        "possible",
+        "potential",
+        "upcoming",
+        "future",
+        "expected",
+        "prospective",
+        "hypothetical",
+        "would-be",
+        "next",
+        "new",
+        "fresh",
+        "further",
+        "any",
+    }
+)
 # Complements a negated or modal clause passes on: "X could meet Y and sign" (sign is also unreal).
-CHAIN_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "pcomp", "pobj", "prep", "dobj", "relcl", "conj", "csubj"})
-REPORTING = frozenset({"say", "tell", "report", "announce", "state", "add", "confirm", "note", "write", "show"})
+CHAIN_DEPS = frozenset(
+    {"xcomp", "ccomp", "advcl", "acl", "pcomp", "pobj", "prep", "dobj", "relcl", "conj", "csubj"}
+)
+REPORTING = frozenset(
+    {"say", "tell", "report", "announce", "state", "add", "confirm", "note", "write", "show"}
+)
 
 
 def _negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in NEGATORS) for c in tok.children)
+    return any(
+        c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in NEGATORS) for c in tok.children
+    )
 
 
 def _modal(tok: Token) -> str | None:

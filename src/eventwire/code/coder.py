@@ -42,8 +42,15 @@ log = logging.getLogger(__name__)
 ARMED_SECTORS = frozenset({"MIL", "REB"})
 SEPARATE_WORDS = frozenset({"separately", "respectively"})
 CONFIDENCE_BASE = 0.9
-CONFIDENCE_PENALTY = {"pronoun": 0.2, "pair": 0.15, "title-memory": 0.1, "surname": 0.05, "sector": 0.15,
-                      "new-person": 0.1, "title-date": 0.1}
+CONFIDENCE_PENALTY = {
+    "pronoun": 0.2,
+    "pair": 0.15,
+    "title-memory": 0.1,
+    "surname": 0.05,
+    "sector": 0.15,
+    "new-person": 0.1,
+    "title-date": 0.1,
+}
 NOMINAL_PENALTY = 0.2
 DEEP_PENALTY = 0.1
 
@@ -69,7 +76,9 @@ class EventCoder:
         article = annotated.article
         anchor = article.published or header_date(article.text)
         year_hint = anchor.year if anchor else text_year(article.text)
-        ctx = _Context(actors, anchor, year_hint, lead_date(annotated.sentences, anchor, year_hint), article.doc_id)
+        ctx = _Context(
+            actors, anchor, year_hint, lead_date(annotated.sentences, anchor, year_hint), article.doc_id
+        )
         events: list[Event] = []
         for index, sentence in annotated.parsed_sentences():
             remember_mentions(sentence, actors)
@@ -104,8 +113,14 @@ class EventCoder:
         return []
 
     def _events(
-        self, token: Token, light: Token | None, pattern: Pattern, sentence: Span, index: int,
-        ctx: _Context, sentence_words: set[str],
+        self,
+        token: Token,
+        light: Token | None,
+        pattern: Pattern,
+        sentence: Span,
+        index: int,
+        ctx: _Context,
+        sentence_words: set[str],
     ) -> list[Event]:
         source_heads = _nominal_sources(token) if pattern.nominal else subjects(token)
         sources = _resolve_all(source_heads, ctx.actors)
@@ -121,20 +136,33 @@ class EventCoder:
             return []
         when = event_date(token, sentence, ctx.anchor, ctx.year_hint, ctx.lead)
         exclude = {i for m in sources + targets for i in range(*m.tokens)}
-        place = event_location(token, [token] + ([light] if light is not None else []), exclude)
+        place = event_location([token] + ([light] if light is not None else []), exclude)
         code = ontology.lookup(pattern.cameo)
         events = []
         for source, target in pairs:
-            confidence = CONFIDENCE_BASE - max(CONFIDENCE_PENALTY.get(source.how, 0),
-                                               CONFIDENCE_PENALTY.get(target.how, 0))
+            confidence = CONFIDENCE_BASE - max(
+                CONFIDENCE_PENALTY.get(source.how, 0), CONFIDENCE_PENALTY.get(target.how, 0)
+            )
             confidence -= (NOMINAL_PENALTY if pattern.nominal else 0) + (DEEP_PENALTY if deep else 0)
-            events.append(Event(
-                doc_id=ctx.doc_id, type=pattern.type, source=source.actor, target=target.actor,
-                cameo=pattern.cameo, goldstein=code.goldstein, mode=code.mode or None,
-                date=when.date, date_precision=when.precision, date_reason=when.reason, location=place,
-                evidence=sentence.text, sentence_index=index, rule=pattern.rule,
-                confidence=round(max(confidence, 0.1), 2),
-            ))
+            events.append(
+                Event(
+                    doc_id=ctx.doc_id,
+                    type=pattern.type,
+                    source=source.actor,
+                    target=target.actor,
+                    cameo=pattern.cameo,
+                    goldstein=code.goldstein,
+                    mode=code.mode or None,
+                    date=when.date,
+                    date_precision=when.precision,
+                    date_reason=when.reason,
+                    location=place,
+                    evidence=sentence.text,
+                    sentence_index=index,
+                    rule=pattern.rule,
+                    confidence=round(max(confidence, 0.1), 2),
+                )
+            )
         return events
 
 
@@ -215,13 +243,24 @@ def merge_duplicates(events: list[Event]) -> list[Event]:
     """One event per (type, source, target) and day: a later mention fills what the first lacks."""
     kept: list[Event] = []
     for event in events:
-        twin = next((k for k in kept if _event_key(k) == _event_key(event)
-                     and (k.date is None or event.date is None or k.date == event.date)), None)
+        twin = next(
+            (
+                k
+                for k in kept
+                if _event_key(k) == _event_key(event)
+                and (k.date is None or event.date is None or k.date == event.date)
+            ),
+            None,
+        )
         if twin is None:
             kept.append(event)
             continue
         if twin.date is None and event.date is not None:
-            twin.date, twin.date_precision, twin.date_reason = event.date, event.date_precision, event.date_reason
+            twin.date, twin.date_precision, twin.date_reason = (
+                event.date,
+                event.date_precision,
+                event.date_reason,
+            )
         if twin.location is None and event.location is not None:
             twin.location = event.location
         twin.confidence = max(twin.confidence, event.confidence)

@@ -49,7 +49,7 @@ def event_date(
     mentions = [m for m in find_dates(sentence.text, anchor, year_hint=year_hint) if m.kind != "dateline"]
     if mentions:
         base = sentence.start_char
-        clause = trigger.subtree
+        clause = list(trigger.subtree)
         lo = min(t.idx for t in clause) - base
         hi = max(t.idx + len(t) for t in clause) - base
         at = trigger.idx - base

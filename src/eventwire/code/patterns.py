@@ -12,10 +12,26 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-PLOVER_TYPES = frozenset({
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-    "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-})
+PLOVER_TYPES = frozenset(
+    {
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "PROTEST",
+        "SANCTION",
+        "MOBILIZE",
+        "COERCE",
+        "ASSAULT",
+    }
+)
 TARGET_KINDS = ("dobj", "prep", "xcomp", "dative")
 REQUIREMENTS = frozenset({"oprd", "no-oprd", "armed", "unarmed", "plural", "word"})
 
@@ -92,7 +108,9 @@ def parse_row(row: dict[str, str], where: str) -> Pattern:
     for item in filter(None, (r.strip() for r in (row.get("requires") or "").split(","))):
         name, _, value = item.partition(":")
         if name not in REQUIREMENTS:
-            raise ValueError(f"{where}: unknown requirement {name!r} (known: {', '.join(sorted(REQUIREMENTS))})")
+            raise ValueError(
+                f"{where}: unknown requirement {name!r} (known: {', '.join(sorted(REQUIREMENTS))})"
+            )
         requires.append(name)
         if name == "word":
             words = frozenset(w.lower() for w in value.split("/") if w)
@@ -112,7 +130,9 @@ def parse_row(row: dict[str, str], where: str) -> Pattern:
 
 
 def read_patterns(text: str, name: str) -> list[Pattern]:
-    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
+    lines = [
+        (n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")
+    ]
     if not lines:
         return []
     header = lines[0][1].split("\t")
@@ -148,4 +168,3 @@ class PatternBook:
     def trigger_words(self) -> set[str]:
         """Every trigger lemma, for the cheap pre-filter that picks sentences to parse."""
         return set(self.verbs) | set(self.nouns)
-

@@ -28,7 +28,7 @@ def _strip_article(text: str) -> str:
     return text[4:] if text.lower().startswith("the ") else text
 
 
-def event_location(trigger: Token, holders: list[Token], exclude: set[int]) -> str | None:
+def event_location(holders: list[Token], exclude: set[int]) -> str | None:
     """The first place in a locative phrase of the trigger (or its object), not one of the actors.
 
     Args:

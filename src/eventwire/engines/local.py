@@ -15,7 +15,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from eventwire.config import Config
-from eventwire.ingest import iter_documents
+from eventwire.ingest import IngestOptions, iter_documents
 from eventwire.pipeline import Pipeline
 from eventwire.records import BatchResult, Failure, RawDocument
 from eventwire.store import Store
@@ -98,7 +98,7 @@ def run_local(
     """
     summary = RunSummary()
     started = time.perf_counter()
-    documents = iter_documents(paths, max_bytes=config.max_bytes)
+    documents = iter_documents(paths, IngestOptions(max_bytes=config.max_bytes))
     batches = _batches(documents, store, config.batch_size, summary)
 
     def store_result(result: BatchResult, size: int) -> None:

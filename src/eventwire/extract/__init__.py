@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from eventwire.extract.dateline import find_dateline_date
+from eventwire.extract.html import extract_html
+from eventwire.extract.scraped import LineLabel, classify_lines, extract_scraped
 from eventwire.records import Article, RawDocument
 
 
@@ -12,12 +15,15 @@ def extract_article(raw: RawDocument) -> Article:
         EventwireError: E201 when no main text is left, E202 when HTML cannot be parsed.
     """
     if raw.format == "html":
-        from eventwire.extract.html import extract_html
-
         return extract_html(raw)
-    from eventwire.extract.scraped import extract_scraped
-
     return extract_scraped(raw)
 
 
-__all__ = ["extract_article"]
+__all__ = [
+    "LineLabel",
+    "classify_lines",
+    "extract_article",
+    "extract_html",
+    "extract_scraped",
+    "find_dateline_date",
+]

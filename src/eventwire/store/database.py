@@ -171,23 +171,58 @@ class Store:
         doc, art = item.document, item.article
         self.con.execute(
             "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [doc.hash, doc.doc_id, doc.format, doc.source, doc.record, doc.url, doc.encoding,
-             doc.fetched_at, _now(), doc.text],
+            [
+                doc.hash,
+                doc.doc_id,
+                doc.format,
+                doc.source,
+                doc.record,
+                doc.url,
+                doc.encoding,
+                doc.fetched_at,
+                _now(),
+                doc.text,
+            ],
         )
         self.con.execute(
             "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [doc.doc_id, doc.hash, art.title, art.outlet, art.author, art.published, art.url,
-             art.language, art.source, art.record, art.text],
+            [
+                doc.doc_id,
+                doc.hash,
+                art.title,
+                art.outlet,
+                art.author,
+                art.published,
+                art.url,
+                art.language,
+                art.source,
+                art.record,
+                art.text,
+            ],
         )
         for event in item.events:
             self._insert_actor(event.source)
             self._insert_actor(event.target)
             self.con.execute(
                 "INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [event_id(event), event.doc_id, event.type, event.mode, event.cameo, event.goldstein,
-                 actor_id(event.source), actor_id(event.target), event.date, event.date_precision,
-                 event.date_reason, event.location, event.evidence, event.sentence_index, event.rule,
-                 event.confidence],
+                [
+                    event_id(event),
+                    event.doc_id,
+                    event.type,
+                    event.mode,
+                    event.cameo,
+                    event.goldstein,
+                    actor_id(event.source),
+                    actor_id(event.target),
+                    event.date,
+                    event.date_precision,
+                    event.date_reason,
+                    event.location,
+                    event.evidence,
+                    event.sentence_index,
+                    event.rule,
+                    event.confidence,
+                ],
             )
         for quote in item.quotes:
             speaker_id = None
@@ -196,8 +231,15 @@ class Store:
                 speaker_id = actor_id(quote.speaker_actor)
             self.con.execute(
                 "INSERT OR IGNORE INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [quote_id(quote), quote.doc_id, quote.speaker, speaker_id, quote.text,
-                 quote.sentence_index, quote.rule],
+                [
+                    quote_id(quote),
+                    quote.doc_id,
+                    quote.speaker,
+                    speaker_id,
+                    quote.text,
+                    quote.sentence_index,
+                    quote.rule,
+                ],
             )
 
     def _insert_actor(self, actor: Actor) -> None:

@@ -82,4 +82,3 @@ def export(store: Store, fmt: str, out: str | Path) -> int:
         store.con.execute(f"COPY ({sql}) TO '{target}' ({options})")
         return len(rows)
     raise ValueError(f"unknown export format {fmt!r} (choose from {', '.join(EXPORT_FORMATS)})")
-

@@ -28,7 +28,9 @@ def counts(store: Store) -> dict[str, int]:
 
 
 def failures(store: Store) -> list[dict[str, Any]]:
-    return store.query("SELECT source, record, stage, code, reason FROM failures ORDER BY source, record, code")
+    return store.query(
+        "SELECT source, record, stage, code, reason FROM failures ORDER BY source, record, code"
+    )
 
 
 def articles(store: Store) -> list[dict[str, Any]]:
@@ -88,7 +90,9 @@ def events(store: Store, flt: EventFilter = EventFilter()) -> list[dict[str, Any
 
 
 def event(store: Store, event_id: str) -> dict[str, Any] | None:
-    rows = store.query(EVENT_SELECT + " WHERE e.event_id LIKE ? ORDER BY e.event_id LIMIT 2", [event_id + "%"])
+    rows = store.query(
+        EVENT_SELECT + " WHERE e.event_id LIKE ? ORDER BY e.event_id LIMIT 2", [event_id + "%"]
+    )
     return rows[0] if len(rows) == 1 else None
 
 
@@ -101,7 +105,8 @@ def quotes(store: Store, speaker: str | None = None, doc_id: str | None = None) 
         where.append("q.doc_id = ?")
         params.append(doc_id)
     sql = (
-        "SELECT q.quote_id, q.doc_id, q.speaker, a.country AS speaker_country, q.text, q.sentence_index, q.rule "
+        "SELECT q.quote_id, q.doc_id, q.speaker, a.country AS speaker_country, q.text, q.sentence_index, "
+        "q.rule "
         "FROM quotes q LEFT JOIN actors a ON a.actor_id = q.speaker_id"
     )
     sql += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY q.doc_id, q.sentence_index"

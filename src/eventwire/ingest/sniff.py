@@ -1,0 +1,52 @@
+"""Tell a file's kind from its first bytes, for files whose suffix says nothing."""
+
+from __future__ import annotations
+
+import json
+import re
+import zlib
+from pathlib import Path
+
+from eventwire.ingest.decode import SNIFF_BYTES
+from eventwire.ingest.options import Kind
+
+GZIP_MAGIC = b"\x1f\x8b"
+FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
+HTML_ROOT = re.compile(rb"<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.IGNORECASE)
+PROLOGUE = re.compile(rb"\s*(?:<\?xml[^>]*>\s*|<!--.*?-->\s*)*", re.DOTALL)
+
+
+def sniff_kind(path: Path) -> Kind | None:
+    """The kind of `path` judged by content, or None when it is not one eventwire reads."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+    except OSError:
+        return None
+    return sniff_bytes(head)
+
+
+def sniff_bytes(head: bytes) -> Kind | None:
+    """The kind of a file starting with `head`."""
+    if head.startswith(GZIP_MAGIC):
+        try:
+            inner = zlib.decompressobj(wbits=31).decompress(head, 64)
+        except zlib.error:
+            return None
+        return "warc" if inner.startswith(b"WARC/") else None
+    if head.startswith(b"WARC/"):
+        return "warc"
+    body = head.removeprefix(b"\xef\xbb\xbf")
+    start = body[PROLOGUE.match(body).end() :]  # type: ignore[union-attr]
+    if FEED_ROOT.match(start):
+        return "feed"
+    if HTML_ROOT.match(start):
+        return "html"
+    if start.startswith(b"{"):
+        first_line = start.split(b"\n", 1)[0]
+        try:
+            json.loads(first_line)
+        except ValueError:
+            return "json"
+        return "jsonl"
+    return None

@@ -1,0 +1,290 @@
+"""From a speaker mention (a token of the parse) to the speaker's canonical name.
+
+Names, titles and bodies are the caller's resolver's business: it gets the mention's full noun
+phrase (`Span.root` is the mention's head). What it cannot know without the text around the
+mention is handled here:
+
+- relative pronouns ("Malashko, ..., who said") stand for the noun they attach to;
+- subject pronouns ("he added") stand for the last person named or quoted, preferring the subject
+  of the nearest sentence that names one; "it" for the last body quoted; "they" for the last
+  speaker;
+- a definite title with no name ("the Chancellor said", "the foreign minister wrote"), when the
+  resolver does not know it, stands for the last person introduced with that title;
+- "a spokesman for the ministry" and "the ministry's statement" stand for the ministry;
+- a body noun with no name ("the ministry said"), when the resolver does not know it, stands for
+  the last body named with the same head noun ("Germany's defence ministry").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span
+
+from eventwire.quotes._lexicon import lexicon
+from eventwire.records import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+Resolver = Callable[[Span], "Actor | str | None"]
+
+MAX_BACK_SENTENCES = 4
+"""How many sentences back a pronoun looks for the person it stands for."""
+MAX_BACK_SPEAKER_SENTENCES = 3
+"""How many sentences back "it"/"they" look for the speaker they stand for."""
+
+_NP_EXCLUDED = frozenset({"relcl", "acl", "conj", "cc", "advcl", "punct", "prep"})
+_NP_KEPT_PREPS = frozenset({"of", "for"})
+_ISSUER_PREPS = frozenset({"of", "for", "from", "by"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_NAME_CHAIN_DEPS = frozenset({"compound", "appos", "conj", "flat"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_NAMED_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE"})
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str
+    actor: Actor | None
+    is_person: bool
+    how: str
+    """How the mention was read: name, relative, pronoun, title, spokesperson, issuer or same-body."""
+
+
+@dataclass(slots=True)
+class _Said:
+    sentence: int
+    speaker: Speaker
+
+
+def _entity_span(token: Token) -> Span | None:
+    """The named entity the token belongs to, found from its IOB tags (no scan of `doc.ents`)."""
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    left, right = token.i, token.i + 1
+    while left > 0 and doc[left].ent_iob_ == "I":
+        left -= 1
+    while right < len(doc) and doc[right].ent_iob_ == "I":
+        right += 1
+    return Span(doc, left, right, label=token.ent_type_)
+
+
+def noun_phrase(token: Token) -> Span:
+    """The noun phrase headed by `token`, without relative clauses, conjuncts and trailing commas.
+
+    Appositions and "of"/"for" phrases are kept ("a spokesman for China's foreign ministry").
+    """
+    doc = token.doc
+    kept = [token.i]
+    for child in token.children:
+        if child.dep_ not in _NP_EXCLUDED or (child.dep_ == "prep" and child.lower_ in _NP_KEPT_PREPS):
+            kept.extend(t.i for t in child.subtree)
+    left, right = min(kept), max(kept)
+    # Never cut through a name the parse split ("Theresa May" with "May" read as a verb).
+    ent = _entity_span(token)
+    if ent is not None:
+        left, right = min(left, ent.start), max(right, ent.end - 1)
+    # Trailing commas and the possessive "'s" of a possessor ("the ministry's statement").
+    while right > left and (doc[right].is_punct or doc[right].dep_ == "case"):
+        right -= 1
+    while left < right and doc[left].is_punct:
+        left += 1
+    return doc[left : right + 1]
+
+
+def _antecedent(token: Token) -> Token:
+    """The noun a relative clause describes, lifted out of appositions and their "of" phrases
+    ("Malashko, head of the regional administration, who said" -> Malashko)."""
+    while True:
+        if token.dep_ == "appos":
+            token = token.head
+        elif token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.dep_ == "appos":
+            token = token.head.head
+        else:
+            return token
+
+
+def _represented(token: Token, preps: frozenset[str] = _NP_KEPT_PREPS) -> list[Token]:
+    """Heads of the body a noun works or speaks for: its possessor or its "for"/"of" object."""
+    found = [c for c in token.children if c.dep_ == "poss"]
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in preps):
+        found.extend(c for c in prep.children if c.dep_ == "pobj")
+    return found
+
+
+def _titled_name(title: Token) -> Token | None:
+    """The proper name a title word introduces, if any."""
+    if title.dep_ in ("compound", "appos") and title.head.pos_ == "PROPN":
+        return title.head
+    return next((c for c in title.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+
+
+def _proper_chain(token: Token) -> Span:
+    """A proper noun with the proper-noun compounds before it ("Olaf Scholz")."""
+    left = token.i
+    while (
+        left > 0
+        and token.doc[left - 1].pos_ == "PROPN"
+        and token.doc[left - 1].head.i in range(left, token.i + 1)
+    ):
+        left -= 1
+    return token.doc[left : token.i + 1]
+
+
+def _naming_head(token: Token) -> Token:
+    """Climb compound/appos/conj links to the token that takes the name's role in the clause."""
+    while token.dep_ in _NAME_CHAIN_DEPS and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+@dataclass(slots=True)
+class SpeakerFinder:
+    """Resolves speaker mentions of one document, remembering who spoke for back-references."""
+
+    doc: Doc
+    resolve: Resolver
+    quoted: Callable[[int], bool]
+    """True for a token index inside a quotation: names there are not candidate speakers."""
+    said: list[_Said] = field(default_factory=list)
+    sentence_starts: list[int] = field(init=False)
+    """Token index where each sentence starts (spaCy rebuilds `doc.sents` on every access)."""
+    _sentences: list[Span] = field(init=False)
+    _people: list[Span] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._sentences = list(self.doc.sents)
+        self.sentence_starts = [s.start for s in self._sentences]
+        self._people = [e for e in self.doc.ents if e.label_ == "PERSON"]
+
+    def remember(self, sentence: int, speaker: Speaker) -> None:
+        self.said.append(_Said(sentence, speaker))
+
+    def last_speaker(self) -> Speaker | None:
+        return self.said[-1].speaker if self.said else None
+
+    def speaker(self, token: Token) -> Speaker | None:
+        """The speaker a mention stands for, or None when it names no known person or body."""
+        lex = lexicon()
+        how = "name"
+        if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+            token = _antecedent(token.head.head)
+            how = "relative"
+        kind = lex.pronouns.get(token.lower_)
+        if kind is not None and token.pos_ == "PRON":
+            return self._pronoun(token, kind)
+        span = noun_phrase(token)
+        if token.lemma_.lower() in lex.document_nouns:
+            # "the ministry's statement said": the issuer speaks, when the text names one.
+            for issuer in _represented(token, _ISSUER_PREPS):
+                found = self._resolved(noun_phrase(issuer), "issuer")
+                if found is not None:
+                    return found
+        found = self._resolved(span, how)
+        if found is not None:
+            return found
+        if token.lemma_.lower() in lex.person_titles:
+            # "a spokesman for the ministry", "the Kremlin's spokesman": the body speaks through
+            # its spokesman when the spokesman is not named.
+            for body in _represented(token):
+                found = self._resolved(noun_phrase(body), "spokesperson")
+                if found is not None:
+                    return found
+            if not any(t.ent_type_ in _NAMED_ENTITY_TYPES for t in span):
+                return self._titled(span)
+        if token.lemma_.lower() in lex.body_nouns and not any(t.ent_type_ for t in span):
+            return self._same_body(span)
+        return None
+
+    def _resolved(self, span: Span, how: str) -> Speaker | None:
+        result = self.resolve(span)
+        if result is None:
+            return None
+        if isinstance(result, Actor):
+            return Speaker(result.name, result, result.kind == "person", how)
+        is_person = any(t.ent_type_ == "PERSON" for t in span)
+        return Speaker(result, None, is_person, how)
+
+    def _person_entity(self, ent: Span, how: str) -> Speaker:
+        found = self._resolved(ent, how)
+        if found is not None:
+            return Speaker(found.name, found.actor, True, how)
+        # A PERSON entity is a name even when the resolver does not know it.
+        return Speaker(ent.text, None, True, how)
+
+    def _sentence_of(self, token: Token) -> int:
+        return bisect_right(self.sentence_starts, token.i) - 1
+
+    def _pronoun(self, token: Token, kind: str) -> Speaker | None:
+        here = self._sentence_of(token)
+        if kind in ("body", "any"):
+            for said in reversed(self.said):
+                if here - said.sentence > MAX_BACK_SPEAKER_SENTENCES:
+                    break
+                if kind == "any" or not said.speaker.is_person:
+                    return Speaker(said.speaker.name, said.speaker.actor, said.speaker.is_person, "pronoun")
+            return None
+        return self._previous_person(token)
+
+    def _previous_person(self, token: Token) -> Speaker | None:
+        here = self._sentence_of(token)
+        for index in range(here, max(-1, here - MAX_BACK_SENTENCES - 1), -1):
+            sent = self._sentences[index]
+            limit = token.i if index == here else sent.end
+            people = [
+                ent
+                for ent in self._people
+                if sent.start <= ent.start and ent.end <= limit and not self.quoted(ent.start)
+            ]
+            earlier = [s for s in self.said if s.sentence == index and s.speaker.is_person]
+            subjects = [e for e in people if _naming_head(e.root).dep_ in _SUBJECT_DEPS]
+            if subjects:
+                return self._person_entity(subjects[-1], "pronoun")
+            if earlier:
+                last = earlier[-1].speaker
+                return Speaker(last.name, last.actor, True, "pronoun")
+            if people:
+                return self._person_entity(people[-1], "pronoun")
+        return None
+
+    def _same_body(self, span: Span) -> Speaker | None:
+        """The last body named earlier with the head noun of this phrase ("the ministry")."""
+        head = span.root.lemma_.lower()
+        for token in reversed(self.doc[: span.start]):
+            if token.lemma_.lower() != head or self.quoted(token.i):
+                continue
+            earlier = noun_phrase(token)
+            if any(t.ent_type_ for t in earlier):
+                found = self._resolved(earlier, "same-body")
+                if found is not None:
+                    return found
+        return None
+
+    def _titled(self, span: Span) -> Speaker | None:
+        """The last person introduced with the title this phrase uses ("the foreign minister").
+
+        A title introduces a name as its compound ("Federal Chancellor Olaf Scholz") or in
+        apposition ("Li Qiang, Premier of the State Council"); the name's entity label is not
+        trusted (the small model reads some leaders' names as organisations).
+        """
+        title = {t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ")}
+        head = span.root.lemma_.lower()
+        best: tuple[int, int, Token] | None = None
+        for token in self.doc[: span.start]:
+            if token.lemma_.lower() != head or self.quoted(token.i):
+                continue
+            name = _titled_name(token)
+            if name is None:
+                continue
+            score = len(title & {t.lemma_.lower() for t in noun_phrase(name)})
+            if best is None or score >= best[0]:
+                best = (score, token.i, name)
+        if best is None:
+            return None
+        name_span = _entity_span(best[2]) or _proper_chain(best[2])
+        return self._person_entity(name_span, "title")
