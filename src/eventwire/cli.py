@@ -4,13 +4,12 @@ No stage logic lives here: every command is a thin shell over `eventwire.engines
 `eventwire.store` and `eventwire.evaluate`.
 """
 
-from __future__ import annotations
 
 import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 import typer
 from rich.console import Console
@@ -24,7 +23,8 @@ from eventwire.store import EXPORT_FORMATS, Store, export, queries
 from eventwire.store.export import event_line
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="News in, events out.")
-out = Console(highlight=False, soft_wrap=True)
+# Piped output gets a wide table rather than rich's 80-column default.
+out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 # Options shared by several commands, declared once.
@@ -33,7 +33,7 @@ ConfigOption = typer.Option(None, "--config", help="TOML file with an [eventwire
 JsonOption = typer.Option(False, "--json", help="One JSON object a line instead of a table.")
 
 
-def _config(config_file: Path | None, **overrides: Any) -> Config:
+def _config(config_file: Optional[Path], **overrides: Any) -> Config:
     return load_config(config_file).with_overrides(**overrides)
 
 
@@ -75,10 +75,10 @@ def main_options(
 @app.command()
 def run(
     paths: list[str] = typer.Argument(..., help="Files, folders (recursive) or globs to ingest."),
-    db: str | None = DbOption,
-    config_file: Path | None = ConfigOption,
-    workers: int | None = typer.Option(None, "--workers", "-w", help="Processes (default: one per core)."),
-    batch_size: int | None = typer.Option(None, "--batch-size", help="Documents per transaction."),
+    db: Optional[str] = DbOption,
+    config_file: Optional[Path] = ConfigOption,
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Processes (default: one per core)."),
+    batch_size: Optional[int] = typer.Option(None, "--batch-size", help="Documents per transaction."),
     articles_only: bool = typer.Option(False, "--articles-only", help="Store clean articles, skip events."),
 ) -> None:
     """Ingest documents, extract articles, code events and quotes, store them."""
@@ -123,7 +123,7 @@ def run(
 
 
 @app.command()
-def status(db: str | None = DbOption, config_file: Path | None = ConfigOption) -> None:
+def status(db: Optional[str] = DbOption, config_file: Optional[Path] = ConfigOption) -> None:
     """Counts of documents, articles, events, quotes and failures (with reasons)."""
     config = _config(config_file, db=db)
     with _open(config, read_only=True) as store:
@@ -140,7 +140,7 @@ def status(db: str | None = DbOption, config_file: Path | None = ConfigOption) -
 
 @app.command("articles")
 def list_articles(
-    db: str | None = DbOption, config_file: Path | None = ConfigOption, as_json: bool = JsonOption
+    db: Optional[str] = DbOption, config_file: Optional[Path] = ConfigOption, as_json: bool = JsonOption
 ) -> None:
     """List stored articles (--json: id, title, outlet, published, url, source, text)."""
     config = _config(config_file, db=db)
@@ -159,8 +159,8 @@ def list_articles(
 @app.command("article")
 def show_article(
     doc_id: str = typer.Argument(..., help="Article id (or a unique prefix)."),
-    db: str | None = DbOption,
-    config_file: Path | None = ConfigOption,
+    db: Optional[str] = DbOption,
+    config_file: Optional[Path] = ConfigOption,
     as_json: bool = JsonOption,
 ) -> None:
     """Show one article's clean text and metadata."""
@@ -195,8 +195,8 @@ def show_article(
 def export_cmd(
     fmt: str = typer.Option(..., "--format", "-f", help=f"One of: {', '.join(EXPORT_FORMATS)}."),
     out_file: Path = typer.Option(..., "--out", "-o", help="File to write."),
-    db: str | None = DbOption,
-    config_file: Path | None = ConfigOption,
+    db: Optional[str] = DbOption,
+    config_file: Optional[Path] = ConfigOption,
 ) -> None:
     """Export events (JSON Lines also carries quotes, in the scorer's format)."""
     if fmt not in EXPORT_FORMATS:
@@ -207,7 +207,7 @@ def export_cmd(
     out.print(f"wrote {n} rows to {out_file}")
 
 
-def _parse_date(value: str | None, flag: str) -> date | None:
+def _parse_date(value: Optional[str], flag: str) -> Optional[date]:
     if value is None:
         return None
     try:
@@ -225,14 +225,14 @@ def _actor_text(row: dict[str, Any], side: str) -> str:
 
 @app.command("events")
 def list_events(
-    actor: str | None = typer.Option(None, "--actor", help="Source or target name contains this."),
-    country: str | None = typer.Option(None, "--country", help="Source or target country (ISO3)."),
-    event_type: str | None = typer.Option(None, "--type", help="PLOVER type, e.g. CONSULT."),
-    since: str | None = typer.Option(None, "--since", help="Events on or after this date (YYYY-MM-DD)."),
-    until: str | None = typer.Option(None, "--until", help="Events on or before this date (YYYY-MM-DD)."),
-    doc_id: str | None = typer.Option(None, "--doc", help="Only events of this article."),
-    db: str | None = DbOption,
-    config_file: Path | None = ConfigOption,
+    actor: Optional[str] = typer.Option(None, "--actor", help="Source or target name contains this."),
+    country: Optional[str] = typer.Option(None, "--country", help="Source or target country (ISO3)."),
+    event_type: Optional[str] = typer.Option(None, "--type", help="PLOVER type, e.g. CONSULT."),
+    since: Optional[str] = typer.Option(None, "--since", help="Events on or after this date (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Events on or before this date (YYYY-MM-DD)."),
+    doc_id: Optional[str] = typer.Option(None, "--doc", help="Only events of this article."),
+    db: Optional[str] = DbOption,
+    config_file: Optional[Path] = ConfigOption,
     as_json: bool = JsonOption,
 ) -> None:
     """List coded events: who did what to whom, when and where."""
@@ -268,8 +268,8 @@ def list_events(
 @app.command("event")
 def show_event(
     event_id: str = typer.Argument(..., help="Event id (or a unique prefix)."),
-    db: str | None = DbOption,
-    config_file: Path | None = ConfigOption,
+    db: Optional[str] = DbOption,
+    config_file: Optional[Path] = ConfigOption,
 ) -> None:
     """Show one event with its evidence sentence, rule, actors and date reasoning."""
     config = _config(config_file, db=db)
@@ -294,10 +294,10 @@ def show_event(
 
 @app.command("quotes")
 def list_quotes(
-    speaker: str | None = typer.Option(None, "--speaker", help="Speaker name contains this."),
-    doc_id: str | None = typer.Option(None, "--doc", help="Only quotes of this article."),
-    db: str | None = DbOption,
-    config_file: Path | None = ConfigOption,
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Speaker name contains this."),
+    doc_id: Optional[str] = typer.Option(None, "--doc", help="Only quotes of this article."),
+    db: Optional[str] = DbOption,
+    config_file: Optional[Path] = ConfigOption,
     as_json: bool = JsonOption,
 ) -> None:
     """List direct quotes with their speakers."""
@@ -315,7 +315,7 @@ def list_quotes(
 @app.command("code")
 def code_cmd(
     text: str = typer.Argument(..., help="Text to code (one or more sentences)."),
-    published: str | None = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD)."),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD)."),
     as_json: bool = JsonOption,
 ) -> None:
     """Code events and quotes in a piece of text, without storing anything."""
@@ -341,12 +341,12 @@ def code_cmd(
 @app.command("eval")
 def eval_cmd(
     gold_dir: Path = typer.Argument(..., help="Folder of gold *.json files (e.g. ../shared/eval/dev)."),
-    scorer: Path | None = typer.Option(
+    scorer: Optional[Path] = typer.Option(
         None, "--scorer", help="score.py to use (default: GOLD_DIR/../score.py)."
     ),
-    workdir: Path | None = typer.Option(None, "--workdir", help="Keep the database and predictions here."),
-    workers: int | None = typer.Option(None, "--workers", "-w", help="Processes (default: one per core)."),
-    config_file: Path | None = ConfigOption,
+    workdir: Optional[Path] = typer.Option(None, "--workdir", help="Keep the database and predictions here."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Processes (default: one per core)."),
+    config_file: Optional[Path] = ConfigOption,
 ) -> None:
     """Ingest gold files, export predictions and print the scorer's table."""
     from eventwire.evaluate import evaluate
