@@ -4,7 +4,6 @@ No stage logic lives here: every command is a thin shell over `eventwire.engines
 `eventwire.store` and `eventwire.evaluate`.
 """
 
-
 import json
 import sys
 from datetime import date
@@ -13,6 +12,7 @@ from typing import Any, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -24,7 +24,8 @@ from eventwire.store.export import event_line
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="News in, events out.")
 # Piped output gets a wide table rather than rich's 80-column default.
-out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
+# No markup on standard output: article text and evidence carry brackets of their own ("[Xinhua]").
+out = Console(highlight=False, soft_wrap=True, markup=False, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 # Options shared by several commands, declared once.
@@ -44,7 +45,7 @@ def _open(config: Config, *, read_only: bool = False) -> Store:
 
 
 def _fail(message: str, code: int = 1) -> None:
-    err.print(f"[red]error:[/red] {message}")
+    err.print(f"[red]error:[/red] {escape(message)}")
     raise typer.Exit(code)
 
 
@@ -93,7 +94,7 @@ def run(
     )
     store = _open(config)
     progress = Progress(
-        TextColumn("[bold]ingesting"),
+        TextColumn("ingesting"),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("{task.fields[rate]} docs/s"),
@@ -112,7 +113,7 @@ def run(
 
         summary = run_local(paths, config, store, progress=advance)
     for failure in summary.failures:
-        err.print(f"[yellow]skipped[/yellow] {failure.message()}")
+        err.print(f"[yellow]skipped[/yellow] {escape(failure.message())}")
     out.print(
         f"{summary.seen} documents read, {summary.stored} stored, {summary.duplicates} duplicates, "
         f"{summary.events} events, {summary.quotes} quotes, {len(summary.failures)} failures "
@@ -186,7 +187,7 @@ def show_article(
         "encoding",
     ):
         if row.get(key) is not None:
-            out.print(f"[bold]{key}:[/bold] {row[key]}")
+            out.print(f"{key}: {row[key]}")
     out.print()
     out.print(row["text"])
 
@@ -279,7 +280,7 @@ def show_event(
         _fail(f"no single event with id prefix {event_id!r}")
         return
     out.print(
-        f"[bold]{row['type']}[/bold] (CAMEO {row['cameo']}, Goldstein {row['goldstein']:+.1f}"
+        f"{row['type']} (CAMEO {row['cameo']}, Goldstein {row['goldstein']:+.1f}"
         + (f", mode {row['mode']}" if row["mode"] else "")
         + ")"
     )
@@ -308,7 +309,7 @@ def list_quotes(
         _print_jsonl(rows)
         return
     for r in rows:
-        out.print(f"[bold]{r['speaker']}[/bold] ({r['doc_id']}): \u201c{r['text']}\u201d")
+        out.print(f"{r['speaker']} ({r['doc_id']}): \u201c{r['text']}\u201d")
     out.print(f"{len(rows)} quotes")
 
 
@@ -364,7 +365,7 @@ def main() -> None:
     try:
         app()
     except EventwireError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
         sys.exit(1)
 
 

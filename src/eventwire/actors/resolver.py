@@ -7,16 +7,18 @@ A mention is resolved in this order, most specific first:
    article's date, or the person this document already gave that title;
 3. a named body of a state ("the Chinese Commerce Ministry") -> that state and the body's sector;
 4. a state, capital, institution, organisation or group named in the phrase;
-5. a sector word ("rebels", "riot police") -> the sector with the country the phrase, the
-   sentence or the document gives it;
-6. a pronoun or "the two sides" -> the people or states named just before.
+5. a sector word ("rebels", "riot police") -> the sector with the country the phrase, or else
+   the document, gives it;
+6. a pronoun or "the two sides" -> the people or states named before it, the most named first.
 
 The document memory is what lets "Wang" or "the foreign minister" later in an article resolve
-to the full name given in its first paragraph.
+to the full name given in its first paragraph. Every remembered mention keeps its position, so a
+pronoun only looks back, never ahead.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -26,29 +28,61 @@ from eventwire.actors.dictionary import ActorDictionary
 from eventwire.records import Actor
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-PLURAL_REFERENCES = frozenset(
+GROUP_NOUNS_PEOPLE = frozenset(
     {
-        "sides",
         "leaders",
-        "countries",
-        "governments",
         "diplomats",
         "ministers",
         "presidents",
+        "heads",
+        "counterparts",
+        "men",
+        "women",
+        "officials",
+        "premiers",
+        "envoys",
+    }
+)
+GROUP_NOUNS_STATES = frozenset(
+    {
+        "sides",
+        "countries",
+        "governments",
         "nations",
         "parties",
         "delegations",
-        "heads",
         "states",
-        "counterparts",
-        "men",
-        "officials",
+        "capitals",
+        "neighbours",
+        "neighbors",
+        "allies",
     }
 )
-PAIR_WORDS = frozenset({"two", "both"})
+GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4}
 # Left-side dependents that belong to a name phrase ("Chinese Foreign Minister Wang Yi").
 PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "case", "punct", "nummod", "quantmod"})
 GENERIC_SECTOR = "GOV"
+# Modifiers that place a sector word outside the document's home country ("Western governments").
+FOREIGN_MODIFIERS = frozenset(
+    {
+        "western",
+        "foreign",
+        "international",
+        "european",
+        "arab",
+        "african",
+        "asian",
+        "regional",
+        "other",
+        "several",
+        "many",
+        "some",
+        "neighbouring",
+        "neighboring",
+    }
+)
+CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:al-|bin\s+|de\s+|van\s+|von\s+)?[A-Z][\w'’.-]*){0,4}")
+NAME_SCAN_MAX_WORDS = 4
 
 
 @dataclass(slots=True)
@@ -62,31 +96,55 @@ class Mention:
 
 
 @dataclass(slots=True)
+class _Seen:
+    actor: Actor
+    position: int
+    """Where in the document it was named: sentence index * 10_000 + token offset."""
+
+
+@dataclass(slots=True)
 class DocumentActors:
     """The actors one document has named so far, for surnames, titles and pronouns."""
 
     dictionary: ActorDictionary
     published: date | None
-    people: list[Actor] = field(default_factory=list)
-    states: list[Actor] = field(default_factory=list)
+    seen: list[_Seen] = field(default_factory=list)
+    counts: dict[Actor, int] = field(default_factory=dict)
     roles: dict[tuple[str, str], Actor] = field(default_factory=dict)
     country_counts: dict[str, int] = field(default_factory=dict)
+    position: int = 0
+    """The position of the phrase being resolved; set by the caller per sentence and token."""
 
     # -- memory ---------------------------------------------------------------------------
 
-    def remember(self, actor: Actor, role: str | None = None) -> None:
-        if actor.kind == "person":
-            if actor in self.people:
-                self.people.remove(actor)
-            self.people.append(actor)
-            if role and actor.country:
-                self.roles[(actor.country, role)] = actor
-        elif actor.kind in ("state",):
-            if actor in self.states:
-                self.states.remove(actor)
-            self.states.append(actor)
+    def at(self, sentence_index: int, token_offset: int = 0) -> None:
+        """Set the current position (pronouns look back from here)."""
+        self.position = sentence_index * 10_000 + token_offset
+
+    def remember(self, actor: Actor, role: str | None = None, position: int | None = None) -> None:
+        where = self.position if position is None else position
+        self.seen.append(_Seen(actor, where))
+        self.counts[actor] = self.counts.get(actor, 0) + 1
+        if actor.kind == "person" and role and actor.country:
+            self.roles[(actor.country, role)] = actor
         if actor.country:
             self.country_counts[actor.country] = self.country_counts.get(actor.country, 0) + 1
+
+    def scan_names(self, text: str, sentence_index: int) -> None:
+        """Remember the people a sentence names, without parsing it (a dictionary look-up of
+        capitalised runs): the sentences the annotator skips still introduce names."""
+        for match in CAPITALISED_RUN.finditer(text):
+            words = match.group(0).split()
+            for size in range(min(len(words), NAME_SCAN_MAX_WORDS), 1, -1):
+                found = False
+                for i in range(len(words) - size + 1):
+                    actor = self.dictionary.lookup(" ".join(words[i : i + size]), self.published)
+                    if actor is not None and actor.kind == "person":
+                        self.remember(actor, position=sentence_index * 10_000 + match.start())
+                        found = True
+                        break
+                if found:
+                    break
 
     def home_country(self) -> str | None:
         """The state the document names most: the default country of bare sector words."""
@@ -94,18 +152,37 @@ class DocumentActors:
             return None
         return max(self.country_counts.items(), key=lambda kv: kv[1])[0]
 
-    def last_person(self) -> Actor | None:
-        return self.people[-1] if self.people else None
+    def _before(self) -> list[_Seen]:
+        return [s for s in self.seen if s.position < self.position]
 
-    def recent_pair(self, want_people: bool) -> list[Actor]:
-        pool = self.people if want_people else self.states
-        return pool[-2:] if len(pool) >= 2 else []
+    def last_person(self) -> Actor | None:
+        people = [s for s in self._before() if s.actor.kind == "person"]
+        return max(people, key=lambda s: s.position).actor if people else None
+
+    def salient_group(self, size: int, want_people: bool) -> list[Actor]:
+        """The `size` most-named people (or states) before here: "the two leaders"."""
+        scores: dict[Actor, tuple[int, int]] = {}
+        for s in self._before():
+            actor = s.actor
+            if not want_people:
+                if not actor.country or actor.kind == "igo":
+                    continue
+                actor = self.dictionary.state(actor.country) or actor
+            elif actor.kind != "person":
+                continue
+            count, last = scores.get(actor, (0, -1))
+            scores[actor] = (count + 1, max(last, s.position))
+        ranked = sorted(scores, key=lambda a: scores[a], reverse=True)
+        return ranked[:size] if len(ranked) >= size else []
 
     def person_by_surname(self, surname: str) -> Actor | None:
         low = surname.lower()
-        for person in reversed(self.people):
+        for s in sorted(self.seen, key=lambda s: s.position, reverse=True):
+            person = s.actor
+            if person.kind != "person":
+                continue
             parts = person.name.lower().split()
-            if low in parts[1:] or (parts and parts[-1] == low):
+            if low in parts:
                 return person
         return None
 
@@ -113,18 +190,31 @@ class DocumentActors:
 
     def resolve(self, head: Token) -> list[Mention]:
         """The actors the noun phrase headed by `head` refers to (several for "the two sides")."""
-        span = phrase_span(head)
+        span = self.phrase_span(head)
         lower = head.lower_
         if lower in PERSON_PRONOUNS and head.pos_ == "PRON":
             person = self.last_person()
             return [Mention(person, "pronoun", (span.start, span.end))] if person else []
-        if lower in PLURAL_REFERENCES and any(t.lower_ in PAIR_WORDS for t in head.lefts):
-            pair = self.recent_pair(
-                want_people=lower not in ("countries", "governments", "nations", "states")
-            )
-            return [Mention(a, "pair", (span.start, span.end)) for a in pair]
+        size = next((GROUP_SIZES[t.lower_] for t in head.lefts if t.lower_ in GROUP_SIZES), 0)
+        if size and lower in GROUP_NOUNS_PEOPLE | GROUP_NOUNS_STATES:
+            group = self.salient_group(size, want_people=lower in GROUP_NOUNS_PEOPLE)
+            return [Mention(a, "pair", (span.start, span.end)) for a in group]
         mention = self.resolve_span(span)
         return [mention] if mention else []
+
+    def resolve_target(self, head: Token) -> list[Mention]:
+        """Like `resolve`, and an unnamed thing with a demonym stands for its state
+        ("a British deadline" -> the United Kingdom, "Palestinian prisoners" -> Palestine)."""
+        found = self.resolve(head)
+        if found or head.pos_ not in ("NOUN", "PROPN"):
+            return found
+        for child in head.children:
+            if child.dep_ in ("amod", "compound", "poss"):
+                country = self.dictionary.country_of_adjective(child.text)
+                state = self.dictionary.state(country) if country else None
+                if state is not None:
+                    return [Mention(state, "owner", (head.i, head.i + 1))]
+        return []
 
     def speaker(self, span: Span) -> Actor | None:
         """The actor a quote's speaker phrase names (the quotes stage's resolver)."""
@@ -145,6 +235,23 @@ class DocumentActors:
             return Mention(actor, how, (span.start, span.end))
         return None
 
+    def phrase_span(self, head: Token) -> Span:
+        """The name phrase around a head: its left modifiers, an apposition, and "of X" after a
+        title or body ("the Premier of the State Council", "the Emir of Qatar")."""
+        doc = head.doc
+        start = head.i
+        for child in head.lefts:
+            if child.dep_ in PHRASE_DEPS:
+                start = min(start, child.left_edge.i)
+        end = head.i + 1
+        titled = bool(self.dictionary.title_role(head.text) or self.dictionary.sector_of(head.lemma_))
+        for child in head.rights:
+            if child.dep_ in ("appos", "flat", "compound") or (
+                child.dep_ == "prep" and child.lower_ == "of" and titled
+            ):
+                end = max(end, child.right_edge.i + 1)
+        return doc[start:end]
+
     def _country_in(self, span: Span) -> str | None:
         """A country the phrase names by demonym, name, capital or possessive."""
         for tok in span:
@@ -153,18 +260,17 @@ class DocumentActors:
             country = self.dictionary.country_of_adjective(tok.text)
             if country:
                 return country
-        for ent in span.ents:
-            if ent.label_ in ("GPE", "NORP"):
-                actor = self.dictionary.lookup(ent.text, self.published)
+        for tok in span:
+            if tok.pos_ == "PROPN":
+                actor = self.dictionary.lookup(tok.text, self.published)
                 if actor and actor.country and actor.kind == "state":
                     return actor.country
         return None
 
     def _person(self, span: Span) -> tuple[Actor, str, str | None] | None:
-        names = [e for e in span.ents if e.label_ == "PERSON"]
-        if not names:
-            names = _propn_runs(span)
+        names = [e for e in span.ents if e.label_ == "PERSON"] or _propn_runs(span)
         role = self._role_in(span)
+        country = self._country_in(span)
         for name in names:
             actor = self.dictionary.lookup(name.text, self.published)
             if actor and actor.kind == "person":
@@ -172,28 +278,35 @@ class DocumentActors:
             text = _clean_name(name.text)
             if not text:
                 continue
+            surname = text.split()[-1]
+            if role and country:
+                # "Chinese Foreign Minister Wang": the office holder, when the surname agrees.
+                holder = self.dictionary.holder(country, role, self.published)
+                if holder and surname.lower() in holder.name.lower().split():
+                    return holder, "title-name", role
+            known = self.person_by_surname(text.split()[0] if len(text.split()) == 1 else surname)
+            if known and (len(text.split()) == 1 or known.name.lower().endswith(text.lower())):
+                return known, "surname", role
             if len(text.split()) == 1:
-                known = self.person_by_surname(text)
-                if known:
-                    return known, "surname", role
                 candidates = self.dictionary.lookup_surname(text, self.published)
                 if len(candidates) == 1:
                     return candidates[0], "surname", role
-            known = self.person_by_surname(text.split()[-1])
-            if known and known.name.lower().endswith(text.lower()):
-                return known, "surname", role
-            if name.label_ == "PERSON":
-                country = self._country_in(span)
-                if role or country:
-                    sector = GENERIC_SECTOR if role else None
-                    return Actor(name=text, country=country, sector=sector, kind="person"), "new-person", role
+                if candidates and self.published and (role or country):
+                    matching = [c for c in candidates if not country or c.country == country]
+                    if len(matching) == 1:
+                        return matching[0], "surname", role
+                continue
+            if name.label_ == "PERSON" and (role or country):
+                sector = GENERIC_SECTOR if role else None
+                return Actor(name=text, country=country, sector=sector, kind="person"), "new-person", role
         return None
 
     def _role_in(self, span: Span) -> str | None:
         words = [t.text for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ")]
+        country = self._country_in(span)
         for size in (4, 3, 2, 1):
             for i in range(len(words) - size + 1):
-                role = self.dictionary.title_role(" ".join(words[i : i + size]))
+                role = self.dictionary.title_role(" ".join(words[i : i + size]), country)
                 if role:
                     return role
         return None
@@ -204,9 +317,11 @@ class DocumentActors:
             return None
         country = self._country_in(span)
         if country is None:
-            # "the foreign minister" with no country: the person this document gave that title.
-            for (_, known_role), person in reversed(list(self.roles.items())):
-                if known_role == role:
+            # "the foreign minister" with no country: the person this document gave that title,
+            # provided the title means that office in that person's country.
+            title = " ".join(t.text for t in span if t.pos_ in ("NOUN", "PROPN"))
+            for (known_country, known_role), person in reversed(list(self.roles.items())):
+                if known_role == role and self.dictionary.title_role(title, known_country) == role:
                     return person, "title-memory", role
             return None
         if (country, role) in self.roles:
@@ -226,19 +341,14 @@ class DocumentActors:
                 actor = self.dictionary.lookup(text, self.published)
                 if actor is None or actor.kind == "person":
                     continue
-                if (
-                    actor.kind == "state"
-                    and size == 1
-                    and piece[0] is not span.root
-                    and _is_modifier(piece[0])
-                ):
+                if actor.kind == "state" and size == 1 and piece[0] != span.root and _is_modifier(piece[0]):
                     # "Chinese" in "Chinese officials" names the country of a body, not the state.
                     continue
                 return actor, "dictionary", None
         return None
 
     def _body(self, span: Span) -> tuple[Actor, str, str | None] | None:
-        sector = self.dictionary.sector_of(span.root.lemma_) or self.dictionary.sector_of(span.root.text)
+        sector = self._sector_word(span.root)
         if not sector:
             return None
         country = self._country_in(span)
@@ -249,40 +359,42 @@ class DocumentActors:
             t.text
             for t in span
             if t.i >= span.root.i - 3
+            and t.i <= span.root.i
             and t.pos_ in ("NOUN", "PROPN")
             and not self.dictionary.country_of_adjective(t.text)
             and self.dictionary.lookup(t.text, self.published) is None
         ]
         body = " ".join(w if w.isupper() else w.capitalize() for w in body_words) or span.root.text
-        name = f"{self.dictionary.demonym(country)} {body}".strip()
+        name = f"{self.dictionary.demonym(country) or ''} {body}".strip()
         return Actor(name=name, country=country, sector=sector, kind="sector"), "body", None
 
     def _sector(self, span: Span) -> tuple[Actor, str, str | None] | None:
-        sector = self.dictionary.sector_of(span.root.lemma_) or self.dictionary.sector_of(span.root.text)
+        head = span.root
+        sector = self._sector_word(head)
         if not sector:
             return None
-        country = self._country_in(span) or self.home_country()
+        # "rebel fighters against the Syrian government": a country anywhere in the phrase.
+        country = self._country_in(head.doc[head.left_edge.i : head.right_edge.i + 1])
+        if country is None:
+            if any(t.lower_ in FOREIGN_MODIFIERS for t in head.lefts):
+                return None
+            country = self.home_country()
         if country is None:
             return None
-        return Actor(name=span.root.lemma_, country=country, sector=sector, kind="sector"), "sector", None
+        demonym = self.dictionary.demonym(country) or ""
+        return (
+            Actor(name=f"{demonym} {head.lemma_}".strip(), country=country, sector=sector, kind="sector"),
+            "sector",
+            None,
+        )
 
-
-def phrase_span(head: Token) -> Span:
-    """The name phrase around a head: its left modifiers, and an apposition's name."""
-    doc = head.doc
-    start = head.i
-    for child in head.lefts:
-        if child.dep_ in PHRASE_DEPS:
-            start = min(start, child.left_edge.i)
-    end = head.i + 1
-    for child in head.rights:
-        if (
-            child.dep_ in ("appos", "flat")
-            or (child.dep_ == "compound")
-            or (child.dep_ == "prep" and child.lower_ == "of")
-        ):
-            end = max(end, child.right_edge.i + 1)
-    return doc[start:end]
+    def _sector_word(self, head: Token) -> str | None:
+        compound = " ".join(t.text for t in head.lefts if t.dep_ == "compound" and t.pos_ == "NOUN")
+        return (
+            (self.dictionary.sector_of(f"{compound} {head.text}") if compound else None)
+            or self.dictionary.sector_of(head.text)
+            or self.dictionary.sector_of(head.lemma_)
+        )
 
 
 def _propn_runs(span: Span) -> list[Span]:

@@ -23,6 +23,12 @@ from spacy.tokens import Doc, Span
 from eventwire.records import Article
 
 QUOTE_MARKS = re.compile(r"[\"“”„«»]")
+# A wire dateline opening a paragraph: "MOSCOW, June 6 (Global Wire) - ", "OSLO - ". It is not part
+# of the sentence and it spoils the parse of the lead, so it is cut off before splitting.
+WIRE_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,10}\s+\d{1,2})?"
+    r"\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s+(?=[A-Z\"“])"
+)
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 ALWAYS_PARSE_WORDS = frozenset({"according", "said", "says", "told", "added", "stressed", "warned"})
 
@@ -84,7 +90,7 @@ class Annotator:
     def split(self, text: str) -> list[str]:
         sentences = []
         for paragraph in PARAGRAPH_BREAK.split(text):
-            paragraph = " ".join(paragraph.split())
+            paragraph = WIRE_DATELINE.sub("", " ".join(paragraph.split()), count=1)
             if not paragraph:
                 continue
             doc = self.sentencizer(self.nlp.make_doc(paragraph))

@@ -15,7 +15,8 @@ from eventwire.code.patterns import Pattern, TargetSpec
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # A clause that borrows its subject from the clause it hangs on: "pushed in, launching an attack".
 SUBJECT_SHARING_DEPS = ("conj", "xcomp", "advcl", "acl")
-DEEP_SEARCH_PREPS = frozenset({"of", "by", "from", "to", "against", "on", "in", "with", "at", "into", "for"})
+# "in" and "at" are left out: "bases in Iraq" places the target, it does not name it.
+DEEP_SEARCH_PREPS = frozenset({"of", "by", "from", "to", "against", "on", "with", "into", "for"})
 DEEP_SEARCH_LIMIT = 12
 """How many tokens a deep target search looks through before giving up."""
 
@@ -124,10 +125,18 @@ def light_verb_object(verb: Token, pattern: Pattern) -> Token | None:
     if not pattern.objects:
         return None
     for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass", "attr") and child.lemma_.lower() in pattern.objects:
+        if child.dep_ not in ("dobj", "nsubjpass", "attr"):
+            continue
+        if child.lemma_.lower() in pattern.objects or child.lower_ in pattern.objects:
             return child
-        if child.dep_ in ("dobj", "nsubjpass") and child.lower_ in pattern.objects:
-            return child
+        # "held four hours of talks", "signed a series of agreements"
+        for prep in child.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and (
+                        pobj.lemma_.lower() in pattern.objects or pobj.lower_ in pattern.objects
+                    ):
+                        return pobj
     return None
 
 

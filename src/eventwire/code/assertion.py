@@ -127,6 +127,8 @@ NON_FACTUAL_MODIFIERS = frozenset(
 CHAIN_DEPS = frozenset(
     {"xcomp", "ccomp", "advcl", "acl", "pcomp", "pobj", "prep", "dobj", "relcl", "conj", "csubj"}
 )
+# Infinitive complements that did happen: "went on to win", "managed to sign".
+FACTUAL_GOVERNORS = frozenset({"manage", "go", "begin", "start", "continue", "proceed", "use", "help"})
 REPORTING = frozenset(
     {"say", "tell", "report", "announce", "state", "add", "confirm", "note", "write", "show"}
 )
@@ -149,6 +151,10 @@ def _modal(tok: Token) -> str | None:
 
 def _conditional(tok: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children)
+
+
+def _infinitive(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
 
 
 def _own_block(tok: Token) -> str | None:
@@ -178,6 +184,13 @@ def blocked_because(trigger: Token, pattern_lemma: str) -> str | None:
                 return f"nominal modified by '{child.lower_}'"
     if trigger.sent.text.rstrip().endswith("?"):
         return "question"
+    if (
+        _infinitive(trigger)
+        and trigger.dep_ in ("advcl", "xcomp", "acl", "relcl", "ccomp")
+        and (trigger.head.lemma_.lower() not in FACTUAL_GOVERNORS)
+    ):
+        # "launched an offensive to seize Tripoli": a purpose, not (yet) a fact.
+        return f"infinitive under '{trigger.head.text}'"
     tok = trigger
     while tok.dep_ in CHAIN_DEPS and tok.head is not tok:
         dep, head = tok.dep_, tok.head

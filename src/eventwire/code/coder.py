@@ -35,7 +35,7 @@ from eventwire.code.assertion import blocked_because
 from eventwire.code.dating import event_date, lead_date
 from eventwire.code.patterns import Pattern, PatternBook
 from eventwire.code.places import event_location
-from eventwire.records import Actor, Event
+from eventwire.records import Event
 
 log = logging.getLogger(__name__)
 
@@ -80,9 +80,15 @@ class EventCoder:
             actors, anchor, year_hint, lead_date(annotated.sentences, anchor, year_hint), article.doc_id
         )
         events: list[Event] = []
-        for index, sentence in annotated.parsed_sentences():
-            remember_mentions(sentence, actors)
+        parsed = dict(annotated.parsed_sentences())
+        for index, text in enumerate(annotated.sentences):
+            sentence = parsed.get(index)
+            if sentence is None:
+                actors.scan_names(text, index)
+                continue
+            remember_mentions(sentence, index, actors)
             for token in sentence:
+                actors.at(index, token.i - sentence.start)
                 events.extend(self._code_token(token, sentence, index, ctx))
         return merge_duplicates(events)
 
@@ -175,10 +181,10 @@ def _static_requirements(pattern: Pattern, token: Token, sentence_words: set[str
     return not ("word" in pattern.requires and not (pattern.words & sentence_words))
 
 
-def _resolve_all(heads: list[Token], actors: DocumentActors) -> list[Mention]:
+def _resolve_all(heads: list[Token], actors: DocumentActors, *, target: bool = False) -> list[Mention]:
     found: list[Mention] = []
     for head in heads:
-        for mention in actors.resolve(head):
+        for mention in actors.resolve_target(head) if target else actors.resolve(head):
             if all(mention.actor != m.actor for m in found):
                 found.append(mention)
     return found
@@ -190,7 +196,7 @@ def _find_targets(
     """The first target spec whose phrases resolve to actors; and whether a deep search found them."""
     for spec in pattern.targets:
         for n, group in enumerate(target_candidates(token, spec, light)):
-            mentions = _resolve_all(group, actors)
+            mentions = _resolve_all(group, actors, target=True)
             if mentions:
                 return mentions, n > 0
     return [], False
@@ -228,30 +234,36 @@ def _pairs(
     return list(permutations(participants, 2)) if len(participants) >= 2 else []
 
 
-def remember_mentions(sentence: Span, actors: DocumentActors) -> None:
+def remember_mentions(sentence: Span, index: int, actors: DocumentActors) -> None:
     """Resolve the sentence's named people once, so that later surnames and titles find them."""
     for ent in sentence.ents:
         if ent.label_ == "PERSON":
+            actors.at(index, ent.start - sentence.start)
             actors.resolve(ent.root)
 
 
-def _event_key(event: Event) -> tuple[str, Actor, Actor]:
-    return (event.type, event.source, event.target)
+def _same_event(a: Event, b: Event) -> bool:
+    """Two reports of one event: same type and actors on a compatible day; or, within one
+    sentence, parts of one side ("Turkish jets and artillery struck") acting on the same target."""
+    if a.type != b.type or a.target != b.target:
+        return False
+    if a.date is not None and b.date is not None and a.date != b.date:
+        return False
+    if a.source == b.source:
+        return True
+    return (
+        a.sentence_index == b.sentence_index
+        and a.source.country is not None
+        and a.source.country == b.source.country
+        and "person" not in (a.source.kind, b.source.kind)
+    )
 
 
 def merge_duplicates(events: list[Event]) -> list[Event]:
-    """One event per (type, source, target) and day: a later mention fills what the first lacks."""
+    """One event per real event: a later mention fills in what the first one lacks."""
     kept: list[Event] = []
     for event in events:
-        twin = next(
-            (
-                k
-                for k in kept
-                if _event_key(k) == _event_key(event)
-                and (k.date is None or event.date is None or k.date == event.date)
-            ),
-            None,
-        )
+        twin = next((k for k in kept if _same_event(k, event)), None)
         if twin is None:
             kept.append(event)
             continue

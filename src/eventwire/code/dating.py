@@ -15,7 +15,8 @@ from spacy.tokens import Span, Token
 
 from eventwire.annotate.dates import DateMention, find_dates
 
-BACKGROUND_AUX = frozenset({"has", "have", "had", "'s", "'ve"})
+BACKGROUND_AUX = frozenset({"has", "have", "'s", "'ve"})
+REPORTING_VERBS = frozenset({"say", "tell", "add", "report", "announce", "state", "confirm", "write"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,10 @@ def is_background(trigger: Token) -> bool:
     auxes = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in BACKGROUND_AUX for a in auxes):
         return True
+    if any(a.lower_ == "had" for a in auxes):
+        # Past perfect is background in narration ("had refused"), but the ordinary
+        # back-shift of reported speech ("said both sides had agreed") keeps the lead's day.
+        return not (trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in REPORTING_VERBS)
     return trigger.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes)
 
 

@@ -46,6 +46,9 @@ def event_location(holders: list[Token], exclude: set[int]) -> str | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.i not in exclude:
                     text = _entity_text(pobj)
+                    if text is None and child.lower_ == "at" and pobj.ent_type_ == "ORG":
+                        # "at the Kremlin", "at NATO Headquarters": venues the model tags ORG.
+                        text = next(e.text for e in pobj.doc.ents if e.start <= pobj.i < e.end)
                     if text:
                         return _strip_article(text)
     return None
