@@ -11,16 +11,24 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
+# The ingest tests' WARC factory: reused, not copied, so both build archives the same way.
+INGEST_TESTS = Path(__file__).resolve().parents[1] / "ingest"
+if str(INGEST_TESTS) not in sys.path:
+    sys.path.append(str(INGEST_TESTS))
+
+from warc_factory import PNG_1PX, Response, write_warc  # noqa: E402
+
 # The console script installed next to the interpreter running the tests (the project's venv).
 EVENTWIRE = Path(sys.executable).with_name("eventwire")
 COMMAND: list[str] = (
-    [str(EVENTWIRE)] if EVENTWIRE.exists() else [sys.executable, "-c", "from eventwire.cli import main; main()"]
+    [str(EVENTWIRE)]
+    if EVENTWIRE.exists()
+    else [sys.executable, "-c", "from eventwire.cli import main; main()"]
 )
 
 TABLES = ("documents", "articles", "events", "quotes", "actors", "failures")
@@ -106,16 +114,21 @@ def write_corpus(folder: Path, count: int, *, jsonl_share: int = 5) -> int:
     return count
 
 
-def write_event_corpus(folder: Path) -> int:
-    """A few real-world-style articles that the full (spaCy) pipeline turns into events and quotes.
+def write_event_corpus(folder: Path, copies: int = 1) -> int:
+    """Real-world-style articles that the full (spaCy) pipeline turns into events and quotes.
 
+    Args:
+        copies: how many variants of each story to write; each ends in its own reference line,
+            so every file has its own content hash.
     Returns:
         The number of documents written.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    for i, (title, body) in enumerate(EVENT_STORIES):
-        (folder / f"event-{i}.txt").write_text(f"{title}\nWorld Desk\n\n{body}\n", encoding="utf-8")
-    return len(EVENT_STORIES)
+    for copy in range(copies):
+        for i, (title, body) in enumerate(EVENT_STORIES):
+            text = f"{title}\nWorld Desk\n\n{body}\n\nFiled under reference {copy}-{i}.\n"
+            (folder / f"event-{copy}-{i}.txt").write_text(text, encoding="utf-8")
+    return copies * len(EVENT_STORIES)
 
 
 def clean_env(**extra: str) -> dict[str, str]:
@@ -234,8 +247,10 @@ def snapshot(db: Path) -> Snapshot:
             hashes=frozenset(r[0] for r in rows("SELECT hash FROM documents")),  # type: ignore[misc]
             doc_ids=frozenset(r[0] for r in rows("SELECT doc_id FROM documents")),  # type: ignore[misc]
             event_keys=frozenset(
-                rows("SELECT d.hash, e.type, e.source_id, e.target_id, e.date FROM events e "
-                     "JOIN articles d ON d.doc_id = e.doc_id")
+                rows(
+                    "SELECT d.hash, e.type, e.source_id, e.target_id, e.date FROM events e "
+                    "JOIN articles d ON d.doc_id = e.doc_id"
+                )
             ),
             failure_keys=frozenset(rows("SELECT source, record, code FROM failures")),
         )
@@ -246,5 +261,53 @@ def failure_lines(stderr: str) -> list[str]:
     return [line for line in stderr.splitlines() if line.startswith("skipped ")]
 
 
-def paths_as_args(paths: Sequence[Path]) -> list[str]:
-    return [str(p) for p in paths]
+@dataclass(frozen=True)
+class BadInput:
+    """A file that cannot be (fully) ingested and the failure it must be recorded as."""
+
+    name: str
+    code: str
+    record: str = ""
+
+
+def write_bad_inputs(folder: Path) -> list[BadInput]:
+    """One of each kind of bad input the CLI must report and step over.
+
+    The JSON Lines file also holds one good line and the WARC one whole response before its
+    cut, so both still give a document each (see `BAD_INPUT_GOOD_DOCS`).
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "photo.html").write_bytes(PNG_1PX)
+    # No encoding reads these bytes as text: every byte is a stray UTF-8 continuation or lead byte.
+    (folder / "garbage.txt").write_bytes(bytes(range(128, 256)) * 4)
+    good_line = json.dumps({"id": "brief-good", "text": story_text(900_001)})
+    (folder / "briefs.jsonl").write_text(good_line + "\n{not json at all\n", encoding="utf-8")
+    crawl = folder / "crawl.warc.gz"
+    pages = [
+        Response(url=f"https://news.example/story-{i}", body=_html_page(story_text(900_100 + i)).encode())
+        for i in range(2)
+    ]
+    offsets = write_warc(crawl, pages)
+    # Cut inside the second response record: the first stays whole and readable.
+    crawl.write_bytes(crawl.read_bytes()[: offsets[1] + 60])
+    return [
+        BadInput("empty.txt", "E102"),
+        BadInput("photo.html", "E103"),
+        BadInput("garbage.txt", "E104"),
+        BadInput("briefs.jsonl", "E107", "line 2"),
+        BadInput("crawl.warc.gz", "E105"),
+    ]
+
+
+BAD_INPUT_GOOD_DOCS = 2
+"""Documents `write_bad_inputs` leaves readable: the good JSON line and the first WARC response."""
+
+
+def _html_page(text: str) -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in text.split("\n\n")[1:])
+    title = text.split("\n", 1)[0]
+    return (
+        f"<!DOCTYPE html><html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        f"{paragraphs}</article></body></html>"
+    )

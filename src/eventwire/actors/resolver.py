@@ -28,6 +28,7 @@ from eventwire.actors.dictionary import ActorDictionary
 from eventwire.records import Actor
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+THING_PRONOUNS = frozenset({"it", "its"})
 GROUP_NOUNS_PEOPLE = frozenset(
     {
         "leaders",
@@ -114,12 +115,22 @@ class DocumentActors:
     country_counts: dict[str, int] = field(default_factory=dict)
     position: int = 0
     """The position of the phrase being resolved; set by the caller per sentence and token."""
+    sentence_base: int = 0
+    sentence_start: int = 0
+    """Position of the current sentence, and its first token in the Doc."""
 
     # -- memory ---------------------------------------------------------------------------
 
-    def at(self, sentence_index: int, token_offset: int = 0) -> None:
-        """Set the current position (pronouns look back from here)."""
-        self.position = sentence_index * 10_000 + token_offset
+    def at(self, sentence_index: int, token_offset: int = 0, sentence_start: int = 0) -> None:
+        """Set the current position (pronouns look back from here).
+
+        Args:
+            sentence_start: index in the Doc of the sentence's first token, so that a resolved
+                phrase is remembered where it stands, not where the question was asked.
+        """
+        self.sentence_base = sentence_index * 10_000
+        self.sentence_start = sentence_start
+        self.position = self.sentence_base + token_offset
 
     def remember(self, actor: Actor, role: str | None = None, position: int | None = None) -> None:
         where = self.position if position is None else position
@@ -159,6 +170,11 @@ class DocumentActors:
         people = [s for s in self._before() if s.actor.kind == "person"]
         return max(people, key=lambda s: s.position).actor if people else None
 
+    def last_thing(self) -> Actor | None:
+        """What "it" stands for: the last state, organisation or group named before here."""
+        things = [s for s in self._before() if s.actor.kind in ("state", "igo", "group")]
+        return max(things, key=lambda s: s.position).actor if things else None
+
     def salient_group(self, size: int, want_people: bool) -> list[Actor]:
         """The `size` most-named people (or states) before here: "the two leaders"."""
         scores: dict[Actor, tuple[int, int]] = {}
@@ -195,6 +211,9 @@ class DocumentActors:
         if lower in PERSON_PRONOUNS and head.pos_ == "PRON":
             person = self.last_person()
             return [Mention(person, "pronoun", (span.start, span.end))] if person else []
+        if lower in THING_PRONOUNS and head.pos_ == "PRON":
+            thing = self.last_thing()
+            return [Mention(thing, "pronoun", (span.start, span.end))] if thing else []
         size = next((GROUP_SIZES[t.lower_] for t in head.lefts if t.lower_ in GROUP_SIZES), 0)
         if size and lower in GROUP_NOUNS_PEOPLE | GROUP_NOUNS_STATES:
             group = self.salient_group(size, want_people=lower in GROUP_NOUNS_PEOPLE)
@@ -231,7 +250,7 @@ class DocumentActors:
         )
         if found:
             actor, how, role = found
-            self.remember(actor, role)
+            self.remember(actor, role, position=self.sentence_base + max(span.start - self.sentence_start, 0))
             return Mention(actor, how, (span.start, span.end))
         return None
 
@@ -268,6 +287,10 @@ class DocumentActors:
         return None
 
     def _person(self, span: Span) -> tuple[Actor, str, str | None] | None:
+        whole = self.dictionary.lookup(span.text, self.published)
+        if whole is not None and whole.kind == "person":
+            # "Federal President Frank-Walter Steinmeier": the dictionary reads titles itself.
+            return whole, "name", self._role_in(span)
         names = [e for e in span.ents if e.label_ == "PERSON"] or _propn_runs(span)
         role = self._role_in(span)
         country = self._country_in(span)
@@ -401,7 +424,7 @@ def _propn_runs(span: Span) -> list[Span]:
     runs: list[Span] = []
     start = None
     for tok in span:
-        if tok.pos_ == "PROPN" and tok.is_title:
+        if (tok.pos_ == "PROPN" and tok.is_title) or (start is not None and tok.tag_ == "HYPH"):
             start = tok.i if start is None else start
         elif start is not None:
             runs.append(span.doc[start : tok.i])

@@ -41,9 +41,10 @@ def subjects(verb: Token) -> list[Token]:
             if child.dep_ == "agent":
                 return [t for pobj in child.children if pobj.dep_ == "pobj" for t in conjuncts(pobj)]
         return []
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return conjuncts(child)
+    # The small model sometimes gives a coordinated subject two nsubj arcs: take every one.
+    found = [t for child in verb.children if child.dep_ in SUBJECT_DEPS for t in conjuncts(child)]
+    if found:
+        return found
     if verb.dep_ in SUBJECT_SHARING_DEPS and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
         return subjects(verb.head)
     if verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):

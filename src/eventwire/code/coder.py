@@ -32,10 +32,10 @@ from eventwire.code.arguments import (
     target_candidates,
 )
 from eventwire.code.assertion import blocked_because
-from eventwire.code.dating import event_date, lead_date
-from eventwire.code.patterns import Pattern, PatternBook
+from eventwire.code.dating import EventDate, event_date, lead_date
+from eventwire.code.patterns import Pattern, PatternBook, event_noun_types
 from eventwire.code.places import event_location
-from eventwire.records import Event
+from eventwire.records import Actor, Event
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +64,8 @@ class _Context:
     year_hint: int | None
     lead: DateMention | None
     doc_id: str
+    events: list[Event]
+    """The events coded so far in this document, in text order."""
 
 
 class EventCoder:
@@ -76,10 +78,15 @@ class EventCoder:
         article = annotated.article
         anchor = article.published or header_date(article.text)
         year_hint = anchor.year if anchor else text_year(article.text)
-        ctx = _Context(
-            actors, anchor, year_hint, lead_date(annotated.sentences, anchor, year_hint), article.doc_id
-        )
         events: list[Event] = []
+        ctx = _Context(
+            actors,
+            anchor,
+            year_hint,
+            lead_date(annotated.sentences, anchor, year_hint),
+            article.doc_id,
+            events,
+        )
         parsed = dict(annotated.parsed_sentences())
         for index, text in enumerate(annotated.sentences):
             sentence = parsed.get(index)
@@ -88,7 +95,7 @@ class EventCoder:
                 continue
             remember_mentions(sentence, index, actors)
             for token in sentence:
-                actors.at(index, token.i - sentence.start)
+                actors.at(index, token.i - sentence.start, sentence.start)
                 events.extend(self._code_token(token, sentence, index, ctx))
         return merge_duplicates(events)
 
@@ -97,6 +104,8 @@ class EventCoder:
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
             candidates = self.patterns.verbs.get(lemma, [])
         elif token.pos_ == "NOUN":
+            if self._is_light_object(token):
+                return []
             candidates = self.patterns.nouns.get(lemma, [])
         else:
             return []
@@ -118,6 +127,14 @@ class EventCoder:
                 return events
         return []
 
+    def _is_light_object(self, noun: Token) -> bool:
+        """A noun that completes a light-verb pattern ("reiterated opposition") is coded there."""
+        head = noun.head
+        return noun.dep_ in ("dobj", "nsubjpass", "pobj") and any(
+            noun.lemma_.lower() in p.objects or noun.lower_ in p.objects
+            for p in self.patterns.verbs.get(head.lemma_.lower(), [])
+        )
+
     def _events(
         self,
         token: Token,
@@ -131,6 +148,12 @@ class EventCoder:
         source_heads = _nominal_sources(token) if pattern.nominal else subjects(token)
         sources = _resolve_all(source_heads, ctx.actors)
         targets, deep = _find_targets(token, light, pattern, ctx.actors)
+        if not targets:
+            targets = _antecedent_targets(token, light, ctx.events)
+        if not targets and any(spec.kind == "home" for spec in pattern.targets):
+            targets = _home_targets(sources, ctx.actors)
+        if "armed-source" in pattern.requires and not any(m.actor.sector in ARMED_SECTORS for m in sources):
+            return []
         if "armed" in pattern.requires and not any(m.actor.sector in ARMED_SECTORS for m in targets):
             return []
         if "unarmed" in pattern.requires and any(m.actor.sector in ARMED_SECTORS for m in targets):
@@ -140,7 +163,10 @@ class EventCoder:
         pairs = _pairs(sources, targets, pattern.mutual, star=bool(sentence_words & SEPARATE_WORDS))
         if not pairs:
             return []
-        when = event_date(token, sentence, ctx.anchor, ctx.year_hint, ctx.lead)
+        involved = {m.actor for m in sources + targets}
+        when = event_date(
+            token, sentence, ctx.anchor, ctx.year_hint, ctx.lead, _recent_date(involved, ctx.events)
+        )
         exclude = {i for m in sources + targets for i in range(*m.tokens)}
         place = event_location([token] + ([light] if light is not None else []), exclude)
         code = ontology.lookup(pattern.cameo)
@@ -196,10 +222,46 @@ def _find_targets(
     """The first target spec whose phrases resolve to actors; and whether a deep search found them."""
     for spec in pattern.targets:
         for n, group in enumerate(target_candidates(token, spec, light)):
-            mentions = _resolve_all(group, actors, target=True)
+            # The object of a planned act ("threatened to send refugees") names a target only when
+            # it is an actor itself, not a thing of some country's.
+            mentions = _resolve_all(group, actors, target=spec.kind != "xcomp")
             if mentions:
                 return mentions, n > 0
     return [], False
+
+
+def _antecedent_targets(token: Token, light: Token | None, events: list[Event]) -> list[Mention]:
+    """ "condemned the shelling": the shelling's author, from the events already coded."""
+    for child in (light or token).children:
+        if child.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        types = event_noun_types().get(child.lower_)
+        if not types:
+            continue
+        for event in reversed(events):
+            if event.type in types:
+                return [Mention(event.source, "antecedent", (child.i, child.i + 1))]
+    return []
+
+
+def _home_targets(sources: list[Mention], actors: DocumentActors) -> list[Mention]:
+    """The government of the sources' own country: protesters with no named target."""
+    found = []
+    for source in sources:
+        state = actors.dictionary.state(source.actor.country) if source.actor.country else None
+        if state is not None and all(state != m.actor for m in found):
+            found.append(Mention(state, "home", source.tokens))
+    return found
+
+
+def _recent_date(involved: set[Actor], events: list[Event]) -> EventDate | None:
+    """The day of the last dated event that shares an actor with this one: the story's thread."""
+    for event in reversed(events):
+        if event.date is not None and (event.source in involved or event.target in involved):
+            return EventDate(
+                event.date, "day", f"no date in the sentence: as the earlier '{event.rule}' event"
+            )
+    return None
 
 
 def _nominal_sources(noun: Token) -> list[Token]:
@@ -238,7 +300,7 @@ def remember_mentions(sentence: Span, index: int, actors: DocumentActors) -> Non
     """Resolve the sentence's named people once, so that later surnames and titles find them."""
     for ent in sentence.ents:
         if ent.label_ == "PERSON":
-            actors.at(index, ent.start - sentence.start)
+            actors.at(index, ent.start - sentence.start, sentence.start)
             actors.resolve(ent.root)
 
 

@@ -48,9 +48,19 @@ def is_background(trigger: Token) -> bool:
 
 
 def event_date(
-    trigger: Token, sentence: Span, anchor: date | None, year_hint: int | None, lead: DateMention | None
+    trigger: Token,
+    sentence: Span,
+    anchor: date | None,
+    year_hint: int | None,
+    lead: DateMention | None,
+    thread: EventDate | None = None,
 ) -> EventDate:
-    """The date of the event `trigger` states, with the reasoning a reader can check."""
+    """The date of the event `trigger` states, with the reasoning a reader can check.
+
+    Args:
+        thread: the date of the last earlier event with an actor in common, used before the
+            lead's date when the sentence has none ("Wang, for his part, urged India ...").
+    """
     mentions = [m for m in find_dates(sentence.text, anchor, year_hint=year_hint) if m.kind != "dateline"]
     if mentions:
         base = sentence.start_char
@@ -60,7 +70,9 @@ def event_date(
         at = trigger.idx - base
         inside = [m for m in mentions if lo <= m.start and m.end <= hi and m.kind != "year"]
         pool = inside or [m for m in mentions if m.kind != "year"] or mentions
-        best = min(pool, key=lambda m: abs(m.start - at))
+        # A resolvable day beats a nearer expression that cannot be pinned ("On Monday, Aug. 21"
+        # in an undated release).
+        best = min(pool, key=lambda m: (m.date is None, abs(m.start - at)))
         if best.precision == "day" and best.date:
             if anchor and best.date > anchor:
                 return EventDate(None, None, f"{best.reason}: after publication, so not (yet) an event date")
@@ -68,6 +80,8 @@ def event_date(
         return EventDate(None, best.precision, best.reason + " (no day: date left empty)")
     if is_background(trigger):
         return EventDate(None, None, "background state (perfect or progressive), no date")
+    if thread is not None:
+        return thread
     if lead is not None:
         return EventDate(lead.date, "day", f"no date in the sentence: the lead's date, {lead.reason}")
     return EventDate(None, None, "no date in the text")

@@ -32,8 +32,8 @@ PLOVER_TYPES = frozenset(
         "ASSAULT",
     }
 )
-TARGET_KINDS = ("dobj", "prep", "xcomp", "dative")
-REQUIREMENTS = frozenset({"oprd", "no-oprd", "armed", "unarmed", "plural", "word"})
+TARGET_KINDS = ("dobj", "prep", "xcomp", "dative", "home")
+REQUIREMENTS = frozenset({"oprd", "no-oprd", "armed", "unarmed", "armed-source", "plural", "word"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,3 +168,11 @@ class PatternBook:
     def trigger_words(self) -> set[str]:
         """Every trigger lemma, for the cheap pre-filter that picks sentences to parse."""
         return set(self.verbs) | set(self.nouns)
+
+
+@lru_cache(maxsize=1)
+def event_noun_types() -> dict[str, frozenset[str]]:
+    """Nouns that refer back to an event ("the shelling") -> the PLOVER types they can name."""
+    text = (files("eventwire") / "data" / "code" / "event_nouns.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return {noun: frozenset(types.split("|")) for noun, types in rows[1:]}
