@@ -45,7 +45,6 @@ class E(StrEnum):
     E502 = "setting '{key}' must be {expected}, got {value!r}"
 
 
-
 class EventwireError(Exception):
     """A user-facing error: carries its code and a one-line message."""
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -30,6 +31,8 @@ COMMAND: list[str] = (
     if EVENTWIRE.exists()
     else [sys.executable, "-c", "from eventwire.cli import main; main()"]
 )
+
+SUMMARY = re.compile(r"(\d+) documents read, (\d+) stored, (\d+) duplicates, (\d+) events, (\d+) quotes")
 
 TABLES = ("documents", "articles", "events", "quotes", "actors", "failures")
 
@@ -311,3 +314,15 @@ def _html_page(text: str) -> str:
         f"<!DOCTYPE html><html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
         f"{paragraphs}</article></body></html>"
     )
+
+
+def wal_of(db: Path) -> Path:
+    return db.with_name(db.name + ".wal")
+
+
+def parse_summary(stdout: str) -> dict[str, int]:
+    """The counts of `eventwire run`'s closing line."""
+    match = SUMMARY.search(stdout)
+    assert match, f"no summary line in: {stdout!r}"
+    names = ("read", "stored", "duplicates", "events", "quotes")
+    return dict(zip(names, map(int, match.groups()), strict=True))

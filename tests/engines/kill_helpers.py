@@ -9,17 +9,15 @@ whatever the speed of the machine. The database itself is never opened while the
 from __future__ import annotations
 
 import os
-import re
 import signal
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from e2e_helpers import start_cli
+from e2e_helpers import start_cli, wal_of
 
 POLL_SECONDS = 0.002
 RUN_TIMEOUT = 240.0
-SUMMARY = re.compile(r"(\d+) documents read, (\d+) stored, (\d+) duplicates, (\d+) events, (\d+) quotes")
 
 
 @dataclass(frozen=True)
@@ -30,11 +28,7 @@ class Watched:
     killed: bool
     """True when the test killed it (it was still running then)."""
     wal_bytes: int
-    """The largest write-ahead log size seen."""
-
-
-def wal_of(db: Path) -> Path:
-    return db.with_name(db.name + ".wal")
+    """How much the write-ahead log grew while watched."""
 
 
 def _size(path: Path) -> int:
@@ -44,20 +38,28 @@ def _size(path: Path) -> int:
         return 0
 
 
-def run_and_kill(args: list[str | Path], db: Path, *, at_wal_bytes: int | None, after_seconds: float | None = None) -> Watched:
-    """Run `eventwire ARGS`, SIGKILL its whole process group once the log reaches `at_wal_bytes`
-    (or `after_seconds` have passed); with neither, let it finish and only measure the log.
+def run_and_kill(
+    args: list[str | Path], db: Path, *, at_wal_bytes: int | None, after_seconds: float | None = None
+) -> Watched:
+    """Run `eventwire ARGS` and SIGKILL its whole process group once its commits have added
+    `at_wal_bytes` to the log (or `after_seconds` have passed); with neither, let it finish.
+
+    A log left by an earlier killed run may still be there when this one starts, or be emptied
+    when it is replayed: growth is measured from the smallest size seen so far.
     """
+    wal = wal_of(db)
+    baseline = _size(wal)
     proc = start_cli(*args)
     started = time.monotonic()
-    wal = wal_of(db)
-    largest = 0
+    grown = 0
     killed = False
     try:
         while proc.poll() is None:
-            largest = max(largest, _size(wal))
+            size = _size(wal)
+            baseline = min(baseline, size)
+            grown = max(grown, size - baseline)
             elapsed = time.monotonic() - started
-            due = (at_wal_bytes is not None and largest >= at_wal_bytes) or (
+            due = (at_wal_bytes is not None and grown >= at_wal_bytes) or (
                 after_seconds is not None and elapsed >= after_seconds
             )
             if due:
@@ -73,24 +75,4 @@ def run_and_kill(args: list[str | Path], db: Path, *, at_wal_bytes: int | None, 
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
-    return Watched(returncode=returncode, killed=killed, wal_bytes=largest)
-
-
-def group_is_gone(pgid: int, wait_seconds: float = 5.0) -> bool:
-    """Whether every process of the group has exited (workers are reaped by init, not by us)."""
-    deadline = time.monotonic() + wait_seconds
-    while time.monotonic() < deadline:
-        try:
-            os.killpg(pgid, 0)
-        except ProcessLookupError:
-            return True
-        time.sleep(0.05)
-    return False
-
-
-def parse_summary(stdout: str) -> dict[str, int]:
-    """The counts of `eventwire run`'s closing line."""
-    match = SUMMARY.search(stdout)
-    assert match, f"no summary line in: {stdout!r}"
-    names = ("read", "stored", "duplicates", "events", "quotes")
-    return dict(zip(names, map(int, match.groups()), strict=True))
+    return Watched(returncode=returncode, killed=killed, wal_bytes=grown)

@@ -28,6 +28,26 @@ from eventwire.actors.dictionary import ActorDictionary
 from eventwire.records import Actor
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# Heads that count rather than name: "thousands of protesters" is about the protesters.
+QUANTITY_HEADS = frozenset(
+    {
+        "thousands",
+        "hundreds",
+        "dozens",
+        "tens",
+        "millions",
+        "scores",
+        "group",
+        "crowd",
+        "crowds",
+        "members",
+        "some",
+        "many",
+        "most",
+        "all",
+        "number",
+    }
+)
 THING_PRONOUNS = frozenset({"it", "its"})
 GROUP_NOUNS_PEOPLE = frozenset(
     {
@@ -208,9 +228,20 @@ class DocumentActors:
         """The actors the noun phrase headed by `head` refers to (several for "the two sides")."""
         span = self.phrase_span(head)
         lower = head.lower_
+        if head.pos_ == "PRON" and lower in PERSON_PRONOUNS | THING_PRONOUNS | {"they"}:
+            reporter = _reporting_subject(head)
+            if reporter is not None:
+                # "the security service said it had detained ...": "it" is the one who said so.
+                return self.resolve(reporter)
         if lower in PERSON_PRONOUNS and head.pos_ == "PRON":
             person = self.last_person()
             return [Mention(person, "pronoun", (span.start, span.end))] if person else []
+        if lower in QUANTITY_HEADS or head.pos_ == "NUM":
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                    if objects:
+                        return self.resolve(objects[0])
         if lower in THING_PRONOUNS and head.pos_ == "PRON":
             thing = self.last_thing()
             return [Mention(thing, "pronoun", (span.start, span.end))] if thing else []
@@ -265,9 +296,15 @@ class DocumentActors:
         end = head.i + 1
         titled = bool(self.dictionary.title_role(head.text) or self.dictionary.sector_of(head.lemma_))
         for child in head.rights:
-            if child.dep_ in ("appos", "flat", "compound") or (
-                child.dep_ == "prep" and child.lower_ == "of" and titled
+            if child.dep_ in ("appos", "flat", "compound") and child.ent_type_ not in (
+                "DATE",
+                "TIME",
+                "CARDINAL",
             ):
+                # The apposition's name, not what hangs after it ("Lavrov in Moscow").
+                name_end = max([child.i] + [c.i for c in child.rights if c.dep_ in ("flat", "compound")])
+                end = max(end, name_end + 1)
+            elif child.dep_ == "prep" and child.lower_ == "of" and titled:
                 end = max(end, child.right_edge.i + 1)
         return doc[start:end]
 
@@ -312,17 +349,31 @@ class DocumentActors:
                 return known, "surname", role
             if len(text.split()) == 1:
                 candidates = self.dictionary.lookup_surname(text, self.published)
-                if len(candidates) == 1:
-                    return candidates[0], "surname", role
-                if candidates and self.published and (role or country):
-                    matching = [c for c in candidates if not country or c.country == country]
-                    if len(matching) == 1:
-                        return matching[0], "surname", role
+                if country:
+                    candidates = [c for c in candidates if c.country == country]
+                in_office = [c for c in candidates if self._in_office(c)]
+                if len(candidates) == 1 or len(in_office) == 1:
+                    return (in_office or candidates)[0], "surname", role
+                if name.label_ == "PERSON":
+                    # A surname nobody in the dictionary answers to: the person as the text names them.
+                    return (
+                        Actor(
+                            name=text, country=country, sector=GENERIC_SECTOR if role else None, kind="person"
+                        ),
+                        "new-person",
+                        role,
+                    )
                 continue
             if name.label_ == "PERSON" and (role or country):
                 sector = GENERIC_SECTOR if role else None
                 return Actor(name=text, country=country, sector=sector, kind="person"), "new-person", role
         return None
+
+    def _in_office(self, person: Actor) -> bool:
+        """Whether the dictionary gives this person an office on the article's date."""
+        if self.published is None:
+            return False
+        return any(e.covers(self.published) for e in self.dictionary.entries(person.name))
 
     def _role_in(self, span: Span) -> str | None:
         words = [t.text for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ")]
@@ -401,7 +452,7 @@ class DocumentActors:
         if country is None:
             if any(t.lower_ in FOREIGN_MODIFIERS for t in head.lefts):
                 return None
-            country = self.home_country()
+            country = self._place_country(head.sent) or self.home_country()
         if country is None:
             return None
         demonym = self.dictionary.demonym(country) or ""
@@ -411,6 +462,15 @@ class DocumentActors:
             None,
         )
 
+    def _place_country(self, sentence: Span) -> str | None:
+        """The country of a place the sentence names with "in" ("rallied in Yerevan")."""
+        for tok in sentence:
+            if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.pos_ == "PROPN":
+                actor = self.dictionary.lookup(tok.text, self.published)
+                if actor is not None and actor.kind == "state" and actor.country:
+                    return actor.country
+        return None
+
     def _sector_word(self, head: Token) -> str | None:
         compound = " ".join(t.text for t in head.lefts if t.dep_ == "compound" and t.pos_ == "NOUN")
         return (
@@ -418,6 +478,24 @@ class DocumentActors:
             or self.dictionary.sector_of(head.text)
             or self.dictionary.sector_of(head.lemma_)
         )
+
+
+REPORTING_LEMMAS = frozenset(
+    {"say", "tell", "add", "announce", "state", "claim", "confirm", "report", "write"}
+)
+
+
+def _reporting_subject(pronoun: Token) -> Token | None:
+    """For the subject pronoun of a clause reported by someone, that someone's head token."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = pronoun.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_LEMMAS:
+        return None
+    for child in clause.head.children:
+        if child.dep_ == "nsubj" and child.pos_ != "PRON":
+            return child
+    return None
 
 
 def _propn_runs(span: Span) -> list[Span]:

@@ -148,6 +148,9 @@ class EventCoder:
         source_heads = _nominal_sources(token) if pattern.nominal else subjects(token)
         sources = _resolve_all(source_heads, ctx.actors)
         targets, deep = _find_targets(token, light, pattern, ctx.actors)
+        # "accused the three countries": a group never includes the accuser's own state.
+        source_countries = {m.actor.country for m in sources}
+        targets = [m for m in targets if m.how != "pair" or m.actor.country not in source_countries]
         if not targets:
             targets = _antecedent_targets(token, light, ctx.events)
         if not targets and any(spec.kind == "home" for spec in pattern.targets):
@@ -168,7 +171,9 @@ class EventCoder:
             token, sentence, ctx.anchor, ctx.year_hint, ctx.lead, _recent_date(involved, ctx.events)
         )
         exclude = {i for m in sources + targets for i in range(*m.tokens)}
-        place = event_location([token] + ([light] if light is not None else []), exclude)
+        # "met X in Moscow" often hangs the place on X rather than on the verb.
+        target_heads = [t for m in targets if m.how != "pair" for t in token.doc[m.tokens[0] : m.tokens[1]]]
+        place = event_location([token] + ([light] if light is not None else []) + target_heads, exclude)
         code = ontology.lookup(pattern.cameo)
         events = []
         for source, target in pairs:
@@ -255,13 +260,15 @@ def _home_targets(sources: list[Mention], actors: DocumentActors) -> list[Mentio
 
 
 def _recent_date(involved: set[Actor], events: list[Event]) -> EventDate | None:
-    """The day of the last dated event that shares an actor with this one: the story's thread."""
-    for event in reversed(events):
-        if event.date is not None and (event.source in involved or event.target in involved):
-            return EventDate(
-                event.date, "day", f"no date in the sentence: as the earlier '{event.rule}' event"
-            )
-    return None
+    """The day of the story's thread: the last dated event between the same actors, else the
+    last one sharing an actor with this one."""
+    dated = [e for e in reversed(events) if e.date is not None]
+    both = next((e for e in dated if {e.source, e.target} == involved), None)
+    either = next((e for e in dated if e.source in involved or e.target in involved), None)
+    thread = both or either
+    if thread is None:
+        return None
+    return EventDate(thread.date, "day", f"no date in the sentence: as the earlier '{thread.rule}' event")
 
 
 def _nominal_sources(noun: Token) -> list[Token]:

@@ -36,6 +36,8 @@ def event_location(holders: list[Token], exclude: set[int]) -> str | None:
         exclude: token indices of the event's actor phrases ("Moscow" as an actor is not a place).
     """
     for holder in holders:
+        if holder.i in exclude and holder.pos_ == "PROPN" and holder.ent_type_ in PLACE_LABELS:
+            continue
         if holder.pos_ == "NOUN":
             for child in holder.children:
                 if child.dep_ == "compound" and child.ent_type_ in PLACE_LABELS and child.i not in exclude:
