@@ -37,7 +37,9 @@ def main() -> int:
     for key, value in measured.items():
         proposed = round(value - args.margin, 2)
         if proposed < floors[key] and not args.allow_lower:
-            print(f"{key}: measured {value:.4f}; keeping floor {floors[key]} (pass --allow-lower to lower it)")
+            print(
+                f"{key}: measured {value:.4f}; keeping floor {floors[key]} (pass --allow-lower to lower it)"
+            )
             continue
         print(f"{key}: measured {value:.4f}; floor {floors[key]} -> {proposed}")
         floors[key] = proposed

@@ -16,8 +16,10 @@ FLOORS = json.loads((ROOT / "tests" / "quality_floors.json").read_text(encoding=
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not (DEV.is_dir() and (DEV.parent / "score.py").is_file()),
-                       reason="../shared/eval (gold files and score.py) is not beside this checkout"),
+    pytest.mark.skipif(
+        not (DEV.is_dir() and (DEV.parent / "score.py").is_file()),
+        reason="../shared/eval (gold files and score.py) is not beside this checkout",
+    ),
 ]
 
 

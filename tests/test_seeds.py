@@ -28,11 +28,15 @@ def events(tmp_path_factory) -> list[dict]:
 
 
 def _find(events, type_, source, target):
-    return [e for e in events if e["type"] == type_ and e["source_name"] == source and e["target_name"] == target]
+    return [
+        e for e in events if e["type"] == type_ and e["source_name"] == source and e["target_name"] == target
+    ]
 
 
 def test_seeds_wang_lavrov_meeting_in_moscow_on_may_26(events):
-    found = _find(events, "CONSULT", "Wang Yi", "Sergei Lavrov") + _find(events, "CONSULT", "Sergei Lavrov", "Wang Yi")
+    found = _find(events, "CONSULT", "Wang Yi", "Sergei Lavrov") + _find(
+        events, "CONSULT", "Sergei Lavrov", "Wang Yi"
+    )
     assert found
     assert any(e["date"] == date(2017, 5, 26) and e["location"] == "Moscow" for e in found)
 

@@ -27,8 +27,11 @@ def _events(text: str, published: date | None, pipeline: Pipeline):
 
 
 def test_coder_passive_voice_takes_the_by_phrase_as_source(pipeline):
-    events = _events("The Dutch prime minister was received by German Chancellor Olaf Scholz in Berlin "
-                     "on Tuesday.", date(2023, 3, 16), pipeline)
+    events = _events(
+        "The Dutch prime minister was received by German Chancellor Olaf Scholz in Berlin on Tuesday.",
+        date(2023, 3, 16),
+        pipeline,
+    )
     keys = {(e.type, e.source.country, e.target.country) for e in events}
     assert keys == {("CONSULT", "DEU", "NLD"), ("CONSULT", "NLD", "DEU")}
     assert all(e.location == "Berlin" and e.date == date(2023, 3, 14) for e in events)
@@ -36,51 +39,69 @@ def test_coder_passive_voice_takes_the_by_phrase_as_source(pipeline):
 
 def test_coder_coordinated_subjects_each_act(pipeline):
     assert _keys("France and Germany condemned Iran on Monday.", date(2020, 1, 8), pipeline) == {
-        ("ACCUSE", "France", "Iran"), ("ACCUSE", "Germany", "Iran")}
+        ("ACCUSE", "France", "Iran"),
+        ("ACCUSE", "Germany", "Iran"),
+    }
 
 
 def test_coder_meetings_are_mutual(pipeline):
-    keys = _keys("Indian Prime Minister Narendra Modi and Japanese Prime Minister Fumio Kishida held talks "
-                 "in Tokyo on Friday.", date(2023, 3, 25), pipeline)
-    assert keys == {("CONSULT", "Narendra Modi", "Fumio Kishida"), ("CONSULT", "Fumio Kishida", "Narendra Modi")}
+    keys = _keys(
+        "Indian Prime Minister Narendra Modi and Japanese Prime Minister Fumio Kishida held talks "
+        "in Tokyo on Friday.",
+        date(2023, 3, 25),
+        pipeline,
+    )
+    assert keys == {
+        ("CONSULT", "Narendra Modi", "Fumio Kishida"),
+        ("CONSULT", "Fumio Kishida", "Narendra Modi"),
+    }
 
 
 def test_coder_three_parties_signing_give_every_ordered_pair(pipeline):
-    keys = _keys("Armenia, Azerbaijan and Russia signed a ceasefire agreement on Monday.", date(2020, 11, 10),
-                 pipeline)
+    keys = _keys(
+        "Armenia, Azerbaijan and Russia signed a ceasefire agreement on Monday.", date(2020, 11, 10), pipeline
+    )
     assert len(keys) == 6 and all(k[0] == "AGREE" for k in keys)
 
 
-@pytest.mark.parametrize("text", [
-    "Turkey did not meet Greece on Monday.",
-    "Egypt could sign a deal with Sudan next week.",
-    "Brazil hopes to visit China soon.",
-    "If Iran attacks Israel, the United States will respond.",
-    "Pakistan plans to hold talks with India in March.",
-    "Was Japan going to sanction China?",
-    "The prime minister said she would not step down.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey did not meet Greece on Monday.",
+        "Egypt could sign a deal with Sudan next week.",
+        "Brazil hopes to visit China soon.",
+        "If Iran attacks Israel, the United States will respond.",
+        "Pakistan plans to hold talks with India in March.",
+        "Was Japan going to sanction China?",
+        "The prime minister said she would not step down.",
+    ],
+)
 def test_coder_negated_planned_hoped_and_conditional_are_not_events(pipeline, text):
     assert _events(text, date(2020, 1, 8), pipeline) == []
 
 
 def test_coder_refusal_is_reject(pipeline):
     assert _keys("Colombia refused to meet Venezuela on Sunday.", date(2019, 2, 25), pipeline) == {
-        ("REJECT", "Colombia", "Venezuela")}
+        ("REJECT", "Colombia", "Venezuela")
+    }
 
 
 def test_coder_accused_of_attacking_gives_only_the_accusation(pipeline):
     assert _keys("Poland accused Belarus of attacking Lithuania.", date(2021, 11, 10), pipeline) == {
-        ("ACCUSE", "Poland", "Belarus")}
+        ("ACCUSE", "Poland", "Belarus")
+    }
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Kenya yesterday urged Ethiopia to end the fighting.", date(2021, 11, 9)),
-    ("Kenya urged Ethiopia on Wednesday to end the fighting.", date(2021, 11, 10)),
-    ("On Monday, Kenya urged Ethiopia to end the fighting.", date(2021, 11, 8)),
-    ("Kenya urged Ethiopia on 3 November 2021 to end the fighting.", date(2021, 11, 3)),
-    ("Last week Kenya urged Ethiopia to end the fighting.", None),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya yesterday urged Ethiopia to end the fighting.", date(2021, 11, 9)),
+        ("Kenya urged Ethiopia on Wednesday to end the fighting.", date(2021, 11, 10)),
+        ("On Monday, Kenya urged Ethiopia to end the fighting.", date(2021, 11, 8)),
+        ("Kenya urged Ethiopia on 3 November 2021 to end the fighting.", date(2021, 11, 3)),
+        ("Last week Kenya urged Ethiopia to end the fighting.", None),
+    ],
+)
 def test_coder_relative_dates_resolve_against_publication(pipeline, text, expected):
     (event,) = _events(text, date(2021, 11, 10), pipeline)  # a Wednesday
     assert event.date == expected
@@ -95,33 +116,46 @@ def test_coder_without_publication_date_only_explicit_dates_resolve(pipeline):
 
 
 def test_coder_surname_resolves_to_the_full_name_given_earlier(pipeline):
-    text = ("German Chancellor Olaf Scholz arrived in Paris on Monday.\n\n"
-            "Scholz met French President Emmanuel Macron at the Elysee.")
+    text = (
+        "German Chancellor Olaf Scholz arrived in Paris on Monday.\n\n"
+        "Scholz met French President Emmanuel Macron at the Elysee."
+    )
     assert ("CONSULT", "Olaf Scholz", "Emmanuel Macron") in _keys(text, date(2023, 1, 24), pipeline)
 
 
 def test_coder_title_resolves_by_the_article_date(pipeline):
-    assert _keys("The Russian Foreign Minister criticised NATO on Thursday.", date(2017, 5, 27), pipeline) == {
-        ("ACCUSE", "Sergei Lavrov", "NATO")}
+    assert _keys(
+        "The Russian Foreign Minister criticised NATO on Thursday.", date(2017, 5, 27), pipeline
+    ) == {("ACCUSE", "Sergei Lavrov", "NATO")}
     assert _keys("The US President criticised NATO on Thursday.", date(2019, 5, 25), pipeline) == {
-        ("ACCUSE", "Donald Trump", "NATO")}
+        ("ACCUSE", "Donald Trump", "NATO")
+    }
 
 
 def test_coder_pronoun_refers_to_the_person_named_before(pipeline):
-    text = "Japanese Prime Minister Fumio Kishida arrived in Seoul on Sunday. He met South Korean President Yoon Suk Yeol."
+    text = (
+        "Japanese Prime Minister Fumio Kishida arrived in Seoul on Sunday. "
+        "He met South Korean President Yoon Suk Yeol."
+    )
     assert ("CONSULT", "Fumio Kishida", "Yoon Suk Yeol") in _keys(text, date(2023, 5, 8), pipeline)
 
 
 def test_coder_protesters_without_named_target_protest_their_government(pipeline):
-    events = _events("Thousands of protesters rallied in Minsk against President Alexander Lukashenko on Sunday.",
-                     date(2020, 9, 7), pipeline)
+    events = _events(
+        "Thousands of protesters rallied in Minsk against President Alexander Lukashenko on Sunday.",
+        date(2020, 9, 7),
+        pipeline,
+    )
     assert [(e.type, e.source.country, e.source.sector, e.target.name) for e in events] == [
-        ("PROTEST", "BLR", "CVL", "Alexander Lukashenko")]
+        ("PROTEST", "BLR", "CVL", "Alexander Lukashenko")
+    ]
 
 
 def test_coder_event_stated_twice_is_kept_once(pipeline):
-    text = ("Chile and Peru signed a trade agreement on Tuesday.\n\n"
-            "The agreement that Chile and Peru signed on Tuesday cuts tariffs.")
+    text = (
+        "Chile and Peru signed a trade agreement on Tuesday.\n\n"
+        "The agreement that Chile and Peru signed on Tuesday cuts tariffs."
+    )
     events = _events(text, date(2022, 6, 9), pipeline)
     assert len([e for e in events if e.type == "AGREE"]) == 2
 
@@ -135,8 +169,12 @@ def test_coder_every_event_explains_itself(pipeline):
 
 
 def test_coder_quotes_are_attributed(pipeline):
-    text = 'Japanese Prime Minister Fumio Kishida met Yoon Suk Yeol. "We will not accept this," Kishida said. ' \
-           'Yoon said: "Our ties are strong."'
+    text = (
+        'Japanese Prime Minister Fumio Kishida met Yoon Suk Yeol. "We will not accept this," Kishida said. '
+        'Yoon said: "Our ties are strong."'
+    )
     quotes = code_text(text, published=date(2023, 5, 8), pipeline=pipeline).quotes
     assert [(q.speaker, q.text) for q in quotes] == [
-        ("Fumio Kishida", "We will not accept this,"), ("Yoon Suk Yeol", "Our ties are strong.")]
+        ("Fumio Kishida", "We will not accept this,"),
+        ("Yoon Suk Yeol", "Our ties are strong."),
+    ]
