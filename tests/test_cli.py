@@ -9,14 +9,9 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import os
-import pwd
 import re
-import shutil
 import subprocess
-import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -41,6 +36,7 @@ from engines.e2e_helpers import (
     write_corpus,
     write_event_corpus,
 )
+from engines.read_only import Lock, run_read_only
 
 ARTICLE_KEYS = {"id", "title", "outlet", "published", "url", "source", "record", "text"}
 
@@ -59,6 +55,11 @@ def _one_error_line(stderr: str) -> str:
     assert len(lines) == 1, f"expected one line on stderr, got:\n{stderr}"
     assert "Traceback" not in stderr
     return lines[0]
+
+
+def _parquet_rows(path: Path) -> int:
+    with duckdb.connect() as con:
+        return con.execute("SELECT count(*) FROM read_parquet(?)", [str(path)]).fetchone()[0]  # type: ignore[index]
 
 
 def _status_counts(stdout: str) -> dict[str, int]:
@@ -268,83 +269,39 @@ def test_cli_reading_a_db_while_a_run_writes_it_fails_cleanly(tmp_path: Path) ->
     assert _one_error_line(result.stderr).startswith(f"error: E401 cannot open database {db}: ")
 
 
-# Permission bits do not stop root, so as root the command is run as an unprivileged user.
-NOBODY = "nobody"
+def _run_locked(db: Path, lock: Lock, *args: str | Path) -> subprocess.CompletedProcess[str]:
+    return run_read_only([*COMMAND, *map(str, args)], db, lock, clean_env())
 
 
-def _unprivileged() -> dict[str, object]:
-    """Popen arguments that drop root to `nobody`; none when the tests already run unprivileged."""
-    if os.geteuid() != 0:
-        return {}
-    try:
-        user = pwd.getpwnam(NOBODY)
-    except KeyError:
-        pytest.skip(f"running as root and there is no '{NOBODY}' user to drop to")
-    return {"user": user.pw_uid, "group": user.pw_gid, "extra_groups": []}
+def _stored_db(tmp_path: Path) -> tuple[Path, Path, str]:
+    """A database holding 6 articles, new input for it, and the file's checksum."""
+    db = tmp_path / "store" / "stored.duckdb"
+    db.parent.mkdir()
+    write_corpus(tmp_path / "first", 6)
+    run_ok("run", tmp_path / "first", "--db", db, "--workers", "1", "--articles-only")
+    write_corpus(tmp_path / "second", 20)
+    return db, tmp_path / "second", _sha(db)
 
 
-def _run_unprivileged(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*COMMAND, *map(str, args)],
-        cwd=cwd,
-        env=clean_env(HOME=str(cwd)),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        **_unprivileged(),  # type: ignore[arg-type]
-    )
+def test_cli_run_read_only_db_file_exits_nonzero_and_keeps_it(tmp_path: Path) -> None:
+    db, new_input, before = _stored_db(tmp_path)
 
-
-@pytest.fixture
-def open_dir() -> Iterator[Path]:
-    """A folder every user can read (pytest's tmp_path is private to root), removed afterwards."""
-    path = Path(tempfile.mkdtemp(prefix="eventwire-ro-"))
-    path.chmod(0o755)
-    try:
-        yield path
-    finally:
-        for sub in [path, *path.rglob("*")]:
-            if sub.is_dir():
-                sub.chmod(0o755)
-        shutil.rmtree(path)
-
-
-def _readonly_setup(open_dir: Path, file_mode: int) -> tuple[Path, Path, str]:
-    """A stored database in `open_dir` made read-only (folder 0555, file `file_mode`), and new input."""
-    db = open_dir / "stored.duckdb"
-    write_corpus(open_dir / "first", 6)
-    run_ok("run", open_dir / "first", "--db", db, "--workers", "1", "--articles-only")
-    write_corpus(open_dir / "second", 20)
-    for path in open_dir.rglob("*"):
-        path.chmod(0o755 if path.is_dir() else 0o644)
-    db.chmod(file_mode)
-    open_dir.chmod(0o555)
-    return db, open_dir / "second", _sha(db)
-
-
-def test_cli_run_read_only_db_file_exits_nonzero_and_keeps_it(open_dir: Path) -> None:
-    db, new_input, before = _readonly_setup(open_dir, 0o444)
-
-    result = _run_unprivileged(
-        "run", new_input, "--db", db, "--workers", "1", "--articles-only", cwd=open_dir
-    )
+    result = _run_locked(db, "file", "run", new_input, "--db", db, "--workers", "1", "--articles-only")
 
     assert result.returncode != 0
     assert _one_error_line(result.stderr).startswith(f"error: E402 database {db} is read-only: ")
     assert _sha(db) == before
-    status = _run_unprivileged("status", "--db", db, cwd=open_dir)
+    assert not wal_of(db).exists()
+    status = _run_locked(db, "file", "status", "--db", db)
     assert status.returncode == 0, status.stderr
     assert _status_counts(status.stdout)["documents"] == 6
 
 
-def test_cli_run_db_in_read_only_folder_loses_nothing(open_dir: Path) -> None:
+def test_cli_run_db_in_read_only_folder_loses_nothing(tmp_path: Path) -> None:
     # The file is writable but its folder is not: DuckDB cannot create its write-ahead log.
-    db, new_input, before = _readonly_setup(open_dir, 0o666)
+    db, new_input, before = _stored_db(tmp_path)
 
-    result = _run_unprivileged(
-        "run", new_input, "--db", db, "--workers", "1", "--articles-only", cwd=open_dir
-    )
+    result = _run_locked(db, "folder", "run", new_input, "--db", db, "--workers", "1", "--articles-only")
 
     assert result.returncode != 0
     assert _sha(db) == before
@@ -358,12 +315,10 @@ def test_cli_run_db_in_read_only_folder_loses_nothing(open_dir: Path) -> None:
     "folder) raises duckdb.TransactionException, which is not turned into EventwireError E402, so "
     "`run` dies with a rich traceback instead of one line",
 )
-def test_cli_run_db_in_read_only_folder_fails_with_one_line(open_dir: Path) -> None:
-    db, new_input, _ = _readonly_setup(open_dir, 0o666)
+def test_cli_run_db_in_read_only_folder_fails_with_one_line(tmp_path: Path) -> None:
+    db, new_input, _ = _stored_db(tmp_path)
 
-    result = _run_unprivileged(
-        "run", new_input, "--db", db, "--workers", "1", "--articles-only", cwd=open_dir
-    )
+    result = _run_locked(db, "folder", "run", new_input, "--db", db, "--workers", "1", "--articles-only")
 
     assert result.returncode != 0
     line = _one_error_line(result.stderr)
@@ -478,7 +433,7 @@ def test_cli_export_writes_a_readable_file(tmp_path: Path, small_db: Path, fmt: 
         header = out.read_text(encoding="utf-8").splitlines()[0]
         assert {"event_id", "doc_id", "type", "cameo", "source_name", "target_name"} <= set(header.split(","))
     else:
-        assert duckdb.sql(f"SELECT count(*) FROM read_parquet('{out}')").fetchone() == (0,)
+        assert _parquet_rows(out) == 0
 
 
 def test_cli_export_unknown_format_exits_2(tmp_path: Path, small_db: Path) -> None:

@@ -242,6 +242,11 @@ class DocumentActors:
                     objects = [c for c in child.children if c.dep_ == "pobj"]
                     if objects:
                         return self.resolve(objects[0])
+        if head.text == "Allies" and any(s.actor.name == "NATO" for s in self.seen):
+            # NATO's own statements call the alliance "Allies".
+            nato = self.dictionary.lookup("NATO", self.published)
+            if nato is not None:
+                return [Mention(nato, "dictionary", (span.start, span.end))]
         if lower in THING_PRONOUNS and head.pos_ == "PRON":
             thing = self.last_thing()
             return [Mention(thing, "pronoun", (span.start, span.end))] if thing else []
@@ -364,8 +369,19 @@ class DocumentActors:
                         role,
                     )
                 continue
+            first = text.split()[0].lower()
+            same_name = [
+                c
+                for c in self.dictionary.lookup_surname(surname, self.published)
+                if first in c.name.lower().replace("-", " ").split() or first in c.name.lower()
+            ]
+            if len(same_name) == 1:
+                # "Federal President Frank-Walter Steinmeier": titles around a known name.
+                return same_name[0], "name", role
             if name.label_ == "PERSON" and (role or country):
                 sector = GENERIC_SECTOR if role else None
+                # Someone with an office but no stated country acts for the state the story is about.
+                country = country or (self.home_country() if role else None)
                 return Actor(name=text, country=country, sector=sector, kind="person"), "new-person", role
         return None
 
@@ -472,7 +488,9 @@ class DocumentActors:
         return None
 
     def _sector_word(self, head: Token) -> str | None:
-        compound = " ".join(t.text for t in head.lefts if t.dep_ == "compound" and t.pos_ == "NOUN")
+        compound = " ".join(
+            t.text for t in head.lefts if t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "ADJ", "VERB")
+        )
         return (
             (self.dictionary.sector_of(f"{compound} {head.text}") if compound else None)
             or self.dictionary.sector_of(head.text)

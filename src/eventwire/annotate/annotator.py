@@ -26,8 +26,10 @@ QUOTE_MARKS = re.compile(r"[\"“”„«»]")
 # A wire dateline opening a paragraph: "MOSCOW, June 6 (Global Wire) - ", "OSLO - ". It is not part
 # of the sentence and it spoils the parse of the lead, so it is cut off before splitting.
 WIRE_DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,10}\s+\d{1,2})?"
-    r"\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s+(?=[A-Z\"“])"
+    r"^[A-Z][A-Z.'’ -]{1,40}"  # CITY
+    r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})?"  # , Region
+    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # , June 6
+    r"\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s+(?=[A-Z\"“])"  # (Agency) -
 )
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 ALWAYS_PARSE_WORDS = frozenset({"according", "said", "says", "told", "added", "stressed", "warned"})

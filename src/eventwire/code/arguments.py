@@ -65,22 +65,23 @@ def _prep_objects(tok: Token, prep: str | None) -> Iterator[Token]:
                     yield from conjuncts(pobj)
 
 
-def _deep(tok: Token) -> Iterator[Token]:
-    """Noun heads inside a phrase, nearest first: "a proposal by Britain", "deployment to South Korea"."""
+def _deep(tok: Token) -> Iterator[list[Token]]:
+    """Coordinated noun heads inside a phrase, nearest first: "a proposal by Britain, France and
+    Germany", "deployment to South Korea"."""
     queue, seen = [tok], 0
     while queue and seen < DEEP_SEARCH_LIMIT:
         current = queue.pop(0)
         seen += 1
         for child in current.children:
             if child.dep_ == "poss":
-                yield from conjuncts(child)
+                yield conjuncts(child)
             elif child.dep_ in ("prep", "agent") and child.lower_ in DEEP_SEARCH_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        yield from conjuncts(pobj)
+                        yield conjuncts(pobj)
                         queue.append(pobj)
             elif child.dep_ in ("compound", "amod") and child.pos_ == "PROPN":
-                yield child
+                yield [child]
 
 
 def target_candidates(trigger: Token, spec: TargetSpec, light_object: Token | None) -> list[list[Token]]:
@@ -117,7 +118,7 @@ def target_candidates(trigger: Token, spec: TargetSpec, light_object: Token | No
     if spec.deep:
         for group in list(groups):
             for head in group:
-                groups.extend([t] for t in _deep(head))
+                groups.extend(_deep(head))
     return [g for g in groups if g]
 
 

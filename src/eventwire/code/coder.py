@@ -64,6 +64,7 @@ class _Context:
     year_hint: int | None
     lead: DateMention | None
     doc_id: str
+    published: date | None
     events: list[Event]
     """The events coded so far in this document, in text order."""
 
@@ -85,6 +86,7 @@ class EventCoder:
             year_hint,
             lead_date(annotated.sentences, anchor, year_hint),
             article.doc_id,
+            article.published,
             events,
         )
         parsed = dict(annotated.parsed_sentences())
@@ -168,7 +170,13 @@ class EventCoder:
             return []
         involved = {m.actor for m in sources + targets}
         when = event_date(
-            token, sentence, ctx.anchor, ctx.year_hint, ctx.lead, _recent_date(involved, ctx.events)
+            token,
+            sentence,
+            ctx.anchor,
+            ctx.year_hint,
+            ctx.lead,
+            _recent_date(involved, ctx.events),
+            published=ctx.published,
         )
         exclude = {i for m in sources + targets for i in range(*m.tokens)}
         # "met X in Moscow" often hangs the place on X rather than on the verb.
@@ -229,7 +237,7 @@ def _find_targets(
         for n, group in enumerate(target_candidates(token, spec, light)):
             # The object of a planned act ("threatened to send refugees") names a target only when
             # it is an actor itself, not a thing of some country's.
-            mentions = _resolve_all(group, actors, target=spec.kind != "xcomp")
+            mentions = _resolve_all(group, actors, target=spec.kind != "xcomp" or spec.deep)
             if mentions:
                 return mentions, n > 0
     return [], False

@@ -54,12 +54,15 @@ def event_date(
     year_hint: int | None,
     lead: DateMention | None,
     thread: EventDate | None = None,
+    published: date | None = None,
 ) -> EventDate:
     """The date of the event `trigger` states, with the reasoning a reader can check.
 
     Args:
         thread: the date of the last earlier event with an actor in common, used before the
             lead's date when the sentence has none ("Wang, for his part, urged India ...").
+        published: the publication date; a day after it is a plan, not an event date. (The
+            anchor may be a press release's header date instead, which does not bound events.)
     """
     mentions = [m for m in find_dates(sentence.text, anchor, year_hint=year_hint) if m.kind != "dateline"]
     if mentions:
@@ -74,7 +77,7 @@ def event_date(
         # in an undated release).
         best = min(pool, key=lambda m: (m.date is None, abs(m.start - at)))
         if best.precision == "day" and best.date:
-            if anchor and best.date > anchor:
+            if published and best.date > published:
                 return EventDate(None, None, f"{best.reason}: after publication, so not (yet) an event date")
             return EventDate(best.date, "day", best.reason)
         return EventDate(None, best.precision, best.reason + " (no day: date left empty)")
