@@ -31,6 +31,7 @@ def main() -> int:
         "event_f1": scores["f1"],
         "event_precision": scores["precision"],
         "date_accuracy": scores["date_accuracy"],
+        "location_accuracy": scores["location_accuracy"],
         "quote_f1": scores["quotes"]["f1"],
     }
     floors = json.loads(FLOORS.read_text(encoding="utf-8"))

@@ -44,3 +44,7 @@ def test_quality_date_accuracy_above_floor(scores):
 
 def test_quality_quote_f1_above_floor(scores):
     assert scores["quotes"]["f1"] >= FLOORS["quote_f1"], scores["quotes"]
+
+
+def test_quality_location_accuracy_above_floor(scores):
+    assert scores["location_accuracy"] >= FLOORS["location_accuracy"], scores

@@ -46,6 +46,10 @@ class Annotated:
     """The parsed sentences, joined."""
     parsed: list[tuple[int, int, int]] = field(default_factory=list)
     """(sentence index, first token, end token) of each parsed sentence within `doc`."""
+    dateline_place: str | None = None
+    """The place of a wire dateline opening the article ("MOSCOW, June 6 (Wire) -" -> Moscow)."""
+    lead_sentences: int = 0
+    """How many sentences the article's first paragraph has."""
 
     def parsed_sentences(self) -> Iterator[tuple[int, Span]]:
         for index, start, end in self.parsed:
@@ -56,6 +60,16 @@ class Annotated:
             if start <= token_i < end:
                 return index
         return -1
+
+
+def dateline_place(text: str) -> str | None:
+    """The city of a wire dateline at the start of the text, in title case ("CAMP DAVID" -> Camp David)."""
+    first = " ".join(text.lstrip().split("\n", 1)[0].split())
+    match = WIRE_DATELINE.match(first)
+    if not match:
+        return None
+    city = re.split(r"[,(\-–—]", match.group(0), maxsplit=1)[0].strip()
+    return city.title() if city else None
 
 
 @lru_cache(maxsize=1)
@@ -90,14 +104,20 @@ class Annotator:
         )
 
     def split(self, text: str) -> list[str]:
-        sentences = []
+        return [s for paragraph in self.paragraphs(text) for s in paragraph]
+
+    def paragraphs(self, text: str) -> list[list[str]]:
+        """The article's paragraphs as lists of sentences, wire datelines cut off."""
+        paragraphs = []
         for paragraph in PARAGRAPH_BREAK.split(text):
             paragraph = WIRE_DATELINE.sub("", " ".join(paragraph.split()), count=1)
             if not paragraph:
                 continue
             doc = self.sentencizer(self.nlp.make_doc(paragraph))
-            sentences.extend(s.text for s in doc.sents if s.text.strip())
-        return sentences
+            sentences = [s.text for s in doc.sents if s.text.strip()]
+            if sentences:
+                paragraphs.append(sentences)
+        return paragraphs
 
     def worth_parsing(self, sentence: str) -> bool:
         if QUOTE_MARKS.search(sentence):
@@ -106,7 +126,8 @@ class Annotator:
         return any(w in self.trigger_forms for w in words)
 
     def annotate(self, article: Article) -> Annotated:
-        sentences = self.split(article.text)
+        paragraphs = self.paragraphs(article.text)
+        sentences = [s for paragraph in paragraphs for s in paragraph]
         chosen = [i for i, s in enumerate(sentences) if not self.select or self.worth_parsing(s)]
         docs = list(self.nlp.pipe(sentences[i] for i in chosen))
         parsed, offset = [], 0
@@ -114,4 +135,11 @@ class Annotator:
             parsed.append((index, offset, offset + len(doc)))
             offset += len(doc)
         joined = Doc.from_docs(docs, ensure_whitespace=True) if docs else self.nlp.make_doc("")
-        return Annotated(article=article, sentences=sentences, doc=joined, parsed=parsed)
+        return Annotated(
+            article=article,
+            sentences=sentences,
+            doc=joined,
+            parsed=parsed,
+            dateline_place=dateline_place(article.text),
+            lead_sentences=len(paragraphs[0]) if paragraphs else 0,
+        )

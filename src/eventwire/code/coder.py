@@ -34,7 +34,7 @@ from eventwire.code.arguments import (
 from eventwire.code.assertion import blocked_because
 from eventwire.code.dating import EventDate, event_date, lead_date
 from eventwire.code.patterns import Pattern, PatternBook, event_noun_types
-from eventwire.code.places import event_location
+from eventwire.code.places import STATEMENT_TYPES, VENUE_TYPES, event_location
 from eventwire.records import Actor, Event
 
 log = logging.getLogger(__name__)
@@ -65,6 +65,8 @@ class _Context:
     lead: DateMention | None
     doc_id: str
     published: date | None
+    dateline_place: str | None
+    lead_sentences: int
     events: list[Event]
     """The events coded so far in this document, in text order."""
 
@@ -87,6 +89,8 @@ class EventCoder:
             lead_date(annotated.sentences, anchor, year_hint),
             article.doc_id,
             article.published,
+            annotated.dateline_place,
+            annotated.lead_sentences,
             events,
         )
         parsed = dict(annotated.parsed_sentences())
@@ -182,6 +186,13 @@ class EventCoder:
         # "met X in Moscow" often hangs the place on X rather than on the verb.
         target_heads = [t for m in targets if m.how != "pair" for t in token.doc[m.tokens[0] : m.tokens[1]]]
         place = event_location([token] + ([light] if light is not None else []) + target_heads, exclude)
+        if place is None and token.dep_ == "conj":
+            # "held talks at the Kremlin and signed a statement": the conjoined verb's place.
+            place = event_location([token.head], exclude)
+        if place is None and pattern.type in VENUE_TYPES:
+            place = _recent_venue(involved, ctx.events)
+        if place is None and index < ctx.lead_sentences and pattern.type not in STATEMENT_TYPES:
+            place = ctx.dateline_place
         code = ontology.lookup(pattern.cameo)
         events = []
         for source, target in pairs:
@@ -277,6 +288,14 @@ def _recent_date(involved: set[Actor], events: list[Event]) -> EventDate | None:
     if thread is None:
         return None
     return EventDate(thread.date, "day", f"no date in the sentence: as the earlier '{thread.rule}' event")
+
+
+def _recent_venue(involved: set[Actor], events: list[Event]) -> str | None:
+    """Where the same actors last met: the venue of a meeting's follow-up acts."""
+    for event in reversed(events):
+        if event.location and event.type in VENUE_TYPES and {event.source, event.target} == involved:
+            return event.location
+    return None
 
 
 def _nominal_sources(noun: Token) -> list[Token]:

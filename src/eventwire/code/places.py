@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "during", "on"})
+PLACE_PREPS = frozenset(
+    {"in", "at", "near", "outside", "inside", "during", "on", "through", "across", "into"}
+)
+# Statements happen where they are made, which the text says or not; a dateline does not tell.
+STATEMENT_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "REJECT"})
+# Follow-up acts of a meeting ("and signed a joint statement") happen at the meeting's venue.
+VENUE_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
