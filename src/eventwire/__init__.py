@@ -1,8 +1,27 @@
-"""eventwire: news in, events out."""
+"""eventwire: news in, events out.
+
+`eventwire.code_text(text, published=date)` codes events and quotes in a piece of text; the
+spaCy model behind it is loaded on first use, not on import.
+"""
+
+from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["__version__"]
+__all__ = ["__version__", "code_text"]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+if TYPE_CHECKING:
+    from eventwire.coding import code_text
+
+
+def __getattr__(name: str) -> Any:
+    # Importing eventwire must stay cheap (the CLI's --help, ingest-only runs): spaCy loads lazily.
+    if name == "code_text":
+        from eventwire.coding import code_text
+
+        return code_text
+    raise AttributeError(f"module 'eventwire' has no attribute {name!r}")
