@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from e2e_helpers import (
+    Snapshot,
     broken_invariants,
     parse_summary,
     run_ok,
@@ -33,7 +34,7 @@ class Reference:
 
     corpus: Path
     docs: int
-    snapshot: object
+    snapshot: Snapshot
     wal_bytes: int
     """The largest write-ahead log seen during the clean run: kill points are fractions of it."""
 
@@ -146,7 +147,7 @@ def test_kill_and_rerun_with_worker_processes(tmp_path: Path, articles_run: Refe
 def test_kill_and_rerun_full_pipeline_keeps_events_with_their_articles(tmp_path: Path) -> None:
     # Events and quotes are written in the same transaction as their article: none may be orphaned.
     ref = _reference(tmp_path, 45, "--workers", "1", events=True)
-    assert ref.snapshot.counts["events"] > 0  # type: ignore[attr-defined]
+    assert ref.snapshot.counts["events"] > 0
     db = tmp_path / "killed.duckdb"
     watched = run_and_kill(_args(ref.corpus, db, "--workers", "1"), db, at_wal_bytes=int(0.5 * ref.wal_bytes))
 
@@ -154,5 +155,5 @@ def test_kill_and_rerun_full_pipeline_keeps_events_with_their_articles(tmp_path:
     partial = _check_killed_file(db, ref.docs, BATCH)
     assert 0 < partial < ref.docs
     counts = table_counts(db)
-    assert 0 < counts["events"] < ref.snapshot.counts["events"]  # type: ignore[attr-defined]
+    assert 0 < counts["events"] < ref.snapshot.counts["events"]
     _rerun_and_compare(ref, db, partial, "--workers", "1")

@@ -133,6 +133,8 @@ class DocumentActors:
     counts: dict[Actor, int] = field(default_factory=dict)
     roles: dict[tuple[str, str], Actor] = field(default_factory=dict)
     country_counts: dict[str, int] = field(default_factory=dict)
+    dateline_country: str | None = None
+    """The country of the article's wire dateline: where unplaced civilians and protesters are."""
     position: int = 0
     """The position of the phrase being resolved; set by the caller per sentence and token."""
     sentence_base: int = 0
@@ -313,7 +315,7 @@ class DocumentActors:
                 end = max(end, child.right_edge.i + 1)
         return doc[start:end]
 
-    def _country_in(self, span: Span) -> str | None:
+    def country_in(self, span: Span) -> str | None:
         """A country the phrase names by demonym, name, capital or possessive."""
         for tok in span:
             if tok.pos_ not in ("PROPN", "ADJ", "NOUN") and tok.tag_ != "NNP":
@@ -334,8 +336,11 @@ class DocumentActors:
             # "Federal President Frank-Walter Steinmeier": the dictionary reads titles itself.
             return whole, "name", self._role_in(span)
         names = [e for e in span.ents if e.label_ == "PERSON"] or _propn_runs(span)
+        # "Tigray's regional president, Debretsion Gebremichael": the apposed full name, not the
+        # possessive in front (which the model may also tag PERSON).
+        names.sort(key=lambda n: (n.root.dep_ == "poss", -len(n)))
         role = self._role_in(span)
-        country = self._country_in(span)
+        country = self.country_in(span)
         for name in names:
             actor = self.dictionary.lookup(name.text, self.published)
             if actor and actor.kind == "person":
@@ -393,7 +398,7 @@ class DocumentActors:
 
     def _role_in(self, span: Span) -> str | None:
         words = [t.text for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ")]
-        country = self._country_in(span)
+        country = self.country_in(span)
         for size in (4, 3, 2, 1):
             for i in range(len(words) - size + 1):
                 role = self.dictionary.title_role(" ".join(words[i : i + size]), country)
@@ -405,7 +410,7 @@ class DocumentActors:
         role = self._role_in(span)
         if not role:
             return None
-        country = self._country_in(span)
+        country = self.country_in(span)
         if country is None:
             # "the foreign minister" with no country: the person this document gave that title,
             # provided the title means that office in that person's country.
@@ -441,7 +446,7 @@ class DocumentActors:
         sector = self._sector_word(span.root)
         if not sector:
             return None
-        country = self._country_in(span)
+        country = self.country_in(span)
         if country is None:
             return None
         # Bodies are named "<demonym> <body>" ("German Defence Ministry"), however the text put it.
@@ -464,11 +469,11 @@ class DocumentActors:
         if not sector:
             return None
         # "rebel fighters against the Syrian government": a country anywhere in the phrase.
-        country = self._country_in(head.doc[head.left_edge.i : head.right_edge.i + 1])
+        country = self.country_in(head.doc[head.left_edge.i : head.right_edge.i + 1])
         if country is None:
             if any(t.lower_ in FOREIGN_MODIFIERS for t in head.lefts):
                 return None
-            country = self._place_country(head.sent) or self.home_country()
+            country = self.place_country(head.sent) or self.dateline_country or self.home_country()
         if country is None:
             return None
         demonym = self.dictionary.demonym(country) or ""
@@ -478,7 +483,7 @@ class DocumentActors:
             None,
         )
 
-    def _place_country(self, sentence: Span) -> str | None:
+    def place_country(self, sentence: Span) -> str | None:
         """The country of a place the sentence names with "in" ("rallied in Yerevan")."""
         for tok in sentence:
             if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.pos_ == "PROPN":

@@ -43,12 +43,26 @@ def subjects(verb: Token) -> list[Token]:
         return []
     # The small model sometimes gives a coordinated subject two nsubj arcs: take every one.
     found = [t for child in verb.children if child.dep_ in SUBJECT_DEPS for t in conjuncts(child)]
+    if found and found[0].tag_ in ("WDT", "WP"):
+        # "the UAE, which experts say has supplied ...": the relative pronoun's antecedent.
+        return _antecedent_of_relative(verb)
     if found:
         return found
     if verb.dep_ in SUBJECT_SHARING_DEPS and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
         return subjects(verb.head)
     if verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
         return conjuncts(verb.head)
+    return []
+
+
+def _antecedent_of_relative(verb: Token) -> list[Token]:
+    clause = verb
+    for _ in range(4):
+        if clause.dep_ == "relcl":
+            return conjuncts(clause.head)
+        if clause.head.i == clause.i:
+            break
+        clause = clause.head
     return []
 
 
@@ -82,6 +96,11 @@ def _deep(tok: Token) -> Iterator[list[Token]]:
                         queue.append(pobj)
             elif child.dep_ in ("compound", "amod") and child.pos_ == "PROPN":
                 yield [child]
+            elif child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
+                # "two bases in Iraq hosting US troops"
+                for obj in child.children:
+                    if obj.dep_ == "dobj":
+                        yield conjuncts(obj)
 
 
 def target_candidates(trigger: Token, spec: TargetSpec, light_object: Token | None) -> list[list[Token]]:

@@ -186,7 +186,7 @@ def blocked_because(trigger: Token, pattern_lemma: str) -> str | None:
         return "question"
     if (
         _infinitive(trigger)
-        and trigger.dep_ in ("advcl", "xcomp", "acl", "relcl", "ccomp")
+        and trigger.dep_ in ("advcl", "xcomp", "acl", "relcl", "ccomp", "conj")
         and (trigger.head.lemma_.lower() not in FACTUAL_GOVERNORS)
     ):
         # "launched an offensive to seize Tripoli": a purpose, not (yet) a fact.

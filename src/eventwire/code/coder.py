@@ -33,13 +33,15 @@ from eventwire.code.arguments import (
 )
 from eventwire.code.assertion import blocked_because
 from eventwire.code.dating import EventDate, event_date, lead_date
-from eventwire.code.patterns import Pattern, PatternBook, event_noun_types
-from eventwire.code.places import STATEMENT_TYPES, VENUE_TYPES, event_location
+from eventwire.code.patterns import Pattern, PatternBook, civilian_places, event_noun_types
+from eventwire.code.places import VENUE_TYPES, event_location, sentence_location
 from eventwire.records import Actor, Event
 
 log = logging.getLogger(__name__)
 
 ARMED_SECTORS = frozenset({"MIL", "REB"})
+# Acts whose target may be a place standing for its civilians ("shelled a market").
+CIVILIAN_TARGET_TYPES = frozenset({"ASSAULT"})
 SEPARATE_WORDS = frozenset({"separately", "respectively"})
 CONFIDENCE_BASE = 0.9
 CONFIDENCE_PENALTY = {
@@ -93,6 +95,9 @@ class EventCoder:
             annotated.lead_sentences,
             events,
         )
+        if annotated.dateline_place:
+            state = actors.dictionary.lookup(annotated.dateline_place, article.published)
+            actors.dateline_country = state.country if state is not None and state.kind == "state" else None
         parsed = dict(annotated.parsed_sentences())
         for index, text in enumerate(annotated.sentences):
             sentence = parsed.get(index)
@@ -159,6 +164,8 @@ class EventCoder:
         targets = [m for m in targets if m.how != "pair" or m.actor.country not in source_countries]
         if not targets:
             targets = _antecedent_targets(token, light, ctx.events)
+        if not targets and pattern.type in CIVILIAN_TARGET_TYPES:
+            targets = _civilian_targets(token, ctx)
         if not targets and any(spec.kind == "home" for spec in pattern.targets):
             targets = _home_targets(sources, ctx.actors)
         if "armed-source" in pattern.requires and not any(m.actor.sector in ARMED_SECTORS for m in sources):
@@ -191,7 +198,11 @@ class EventCoder:
             place = event_location([token.head], exclude)
         if place is None and pattern.type in VENUE_TYPES:
             place = _recent_venue(involved, ctx.events)
-        if place is None and index < ctx.lead_sentences and pattern.type not in STATEMENT_TYPES:
+        if place is None:
+            place = sentence_location(token, exclude)
+        if place is None and index < ctx.lead_sentences and pattern.type in VENUE_TYPES:
+            # A wire dateline says where the reporter is: where a lead's meeting or signing was,
+            # not where a distant attack happened.
             place = ctx.dateline_place
         code = ontology.lookup(pattern.cameo)
         events = []
@@ -265,6 +276,25 @@ def _antecedent_targets(token: Token, light: Token | None, events: list[Event]) 
         for event in reversed(events):
             if event.type in types:
                 return [Mention(event.source, "antecedent", (child.i, child.i + 1))]
+    return []
+
+
+def _civilian_targets(token: Token, ctx: _Context) -> list[Mention]:
+    """ "a market in El Fasher was shelled": the civilians of the country the place is in."""
+    actors = ctx.actors
+    for child in token.children:
+        if child.dep_ not in ("dobj", "nsubjpass") or child.lemma_.lower() not in civilian_places():
+            continue
+        place = child.doc[child.left_edge.i : child.right_edge.i + 1]
+        country = actors.country_in(place) or actors.place_country(child.sent)
+        if country is None and ctx.dateline_place:
+            state = actors.dictionary.lookup(ctx.dateline_place, ctx.published)
+            country = state.country if state is not None and state.kind == "state" else None
+        if country is None:
+            return []
+        demonym = actors.dictionary.demonym(country) or country
+        civilians = Actor(name=f"{demonym} civilians", country=country, sector="CVL", kind="sector")
+        return [Mention(civilians, "place", (child.i, child.i + 1))]
     return []
 
 

@@ -171,6 +171,15 @@ class PatternBook:
 
 
 @lru_cache(maxsize=1)
+def civilian_places() -> frozenset[str]:
+    """Nouns for places whose attack is an attack on the civilians there ("a market", "homes")."""
+    text = (files("eventwire") / "data" / "code" / "civilian_places.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+@lru_cache(maxsize=1)
 def event_noun_types() -> dict[str, frozenset[str]]:
     """Nouns that refer back to an event ("the shelling") -> the PLOVER types they can name."""
     text = (files("eventwire") / "data" / "code" / "event_nouns.tsv").read_text(encoding="utf-8")

@@ -7,8 +7,6 @@ from spacy.tokens import Token
 PLACE_PREPS = frozenset(
     {"in", "at", "near", "outside", "inside", "during", "on", "through", "across", "into"}
 )
-# Statements happen where they are made, which the text says or not; a dateline does not tell.
-STATEMENT_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "REJECT"})
 # Follow-up acts of a meeting ("and signed a joint statement") happen at the meeting's venue.
 VENUE_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -49,14 +47,33 @@ def event_location(holders: list[Token], exclude: set[int]) -> str | None:
                 if child.dep_ == "compound" and child.ent_type_ in PLACE_LABELS and child.i not in exclude:
                     return _strip_article(_entity_text(child) or child.text)
         for child in holder.children:
-            if child.dep_ != "prep" or child.lower_ not in PLACE_PREPS:
-                continue
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.i not in exclude:
-                    text = _entity_text(pobj)
-                    if text is None and child.lower_ == "at" and pobj.ent_type_ == "ORG":
-                        # "at the Kremlin", "at NATO Headquarters": venues the model tags ORG.
-                        text = next(e.text for e in pobj.doc.ents if e.start <= pobj.i < e.end)
-                    if text:
-                        return _strip_article(text)
+            text = _place_of(child, exclude)
+            if text:
+                return text
+    return None
+
+
+def _place_of(prep: Token, exclude: set[int]) -> str | None:
+    """The place a locative prepositional phrase names, if it names one."""
+    if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+        return None
+    for pobj in prep.children:
+        if pobj.dep_ == "pobj" and pobj.i not in exclude:
+            text = _entity_text(pobj)
+            if text is None and prep.lower_ == "at" and pobj.ent_type_ == "ORG":
+                # "at the Kremlin", "at NATO Headquarters": venues the model tags ORG.
+                text = next(e.text for e in pobj.doc.ents if e.start <= pobj.i < e.end)
+            if text:
+                return _strip_article(text)
+    return None
+
+
+def sentence_location(trigger: Token, exclude: set[int]) -> str | None:
+    """A place named anywhere in the trigger's sentence ("Two blocks in Zaporizhzhia were hit"),
+    nearest to the trigger first: the fallback when the trigger's own phrases name none."""
+    preps = [t for t in trigger.sent if t.dep_ == "prep" and t.lower_ in PLACE_PREPS]
+    for prep in sorted(preps, key=lambda t: abs(t.i - trigger.i)):
+        text = _place_of(prep, exclude)
+        if text:
+            return text
     return None
