@@ -178,3 +178,42 @@ def test_coder_quotes_are_attributed(pipeline):
         ("Fumio Kishida", "We will not accept this,"),
         ("Yoon Suk Yeol", "Our ties are strong."),
     ]
+
+
+def test_coder_shelled_place_is_an_assault_on_its_civilians(pipeline):
+    events = _events(
+        "A crowded market in Kharkiv, Ukraine's second city, was shelled by Russian forces on Sunday.",
+        date(2022, 5, 3),
+        pipeline,
+    )
+    assert [(e.type, e.source.country, e.target.country, e.target.sector) for e in events] == [
+        ("ASSAULT", "RUS", "UKR", "CVL")
+    ]
+
+
+def test_coder_condemning_the_attack_targets_its_author(pipeline):
+    text = (
+        "Houthi rebels fired missiles at Saudi Arabia on Sunday.\n\n"
+        "The United Nations condemned the attack on Monday."
+    )
+    keys = {(e.type, e.source.name, e.target.country) for e in _events(text, date(2022, 3, 22), pipeline)}
+    assert ("ACCUSE", "United Nations", "YEM") in keys
+
+
+def test_coder_the_two_leaders_are_the_most_named_people(pipeline):
+    text = (
+        "Kenyan President William Ruto hosted Tanzanian President Samia Suluhu Hassan in Nairobi on Monday.\n\n"
+        "Ruto said trade had doubled. Hassan thanked Kenya.\n\n"
+        "The two leaders signed an agreement on energy."
+    )
+    keys = _keys(text, date(2023, 5, 10), pipeline)
+    assert ("AGREE", "William Ruto", "Samia Suluhu Hassan") in keys
+    assert ("AGREE", "Samia Suluhu Hassan", "William Ruto") in keys
+
+
+def test_coder_reported_it_is_the_reporter(pipeline):
+    text = "Colombia's army said it had detained two Venezuelan soldiers near the border on Friday."
+    events = _events(text, date(2021, 4, 5), pipeline)
+    assert [(e.type, e.source.country, e.source.sector, e.target.country) for e in events] == [
+        ("COERCE", "COL", "MIL", "VEN")
+    ]
