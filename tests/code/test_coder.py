@@ -202,7 +202,8 @@ def test_coder_condemning_the_attack_targets_its_author(pipeline):
 
 def test_coder_the_two_leaders_are_the_most_named_people(pipeline):
     text = (
-        "Kenyan President William Ruto hosted Tanzanian President Samia Suluhu Hassan in Nairobi on Monday.\n\n"
+        "Kenyan President William Ruto hosted Tanzanian President Samia Suluhu Hassan in Nairobi "
+        "on Monday.\n\n"
         "Ruto said trade had doubled. Hassan thanked Kenya.\n\n"
         "The two leaders signed an agreement on energy."
     )
