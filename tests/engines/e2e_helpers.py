@@ -14,6 +14,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import duckdb
 
@@ -159,14 +160,20 @@ def run_cli(
     )
 
 
-def start_cli(*args: str | Path, cwd: Path | None = None) -> subprocess.Popen[bytes]:
-    """Start `eventwire ARGS...` in its own process group (so worker processes can be killed with it)."""
+def start_cli(
+    *args: str | Path, cwd: Path | None = None, stderr: IO[bytes] | None = None
+) -> subprocess.Popen[bytes]:
+    """Start `eventwire ARGS...` in its own process group (so worker processes can be signalled with it).
+
+    Args:
+        stderr: a file to write its standard error to; discarded when None.
+    """
     return subprocess.Popen(
         [*COMMAND, *map(str, args)],
         cwd=cwd,
         env=clean_env(),
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=stderr if stderr is not None else subprocess.DEVNULL,
         start_new_session=True,
     )
 

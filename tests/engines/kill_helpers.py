@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import signal
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,9 +27,10 @@ class Watched:
 
     returncode: int
     killed: bool
-    """True when the test killed it (it was still running then)."""
+    """True when the test signalled it (it was still running then)."""
     wal_bytes: int
     """How much the write-ahead log grew while watched."""
+    stderr: str
 
 
 def _size(path: Path) -> int:
@@ -39,9 +41,14 @@ def _size(path: Path) -> int:
 
 
 def run_and_kill(
-    args: list[str | Path], db: Path, *, at_wal_bytes: int | None, after_seconds: float | None = None
+    args: list[str | Path],
+    db: Path,
+    *,
+    at_wal_bytes: int | None,
+    after_seconds: float | None = None,
+    sig: signal.Signals = signal.SIGKILL,
 ) -> Watched:
-    """Run `eventwire ARGS` and SIGKILL its whole process group once its commits have added
+    """Run `eventwire ARGS` and send `sig` to its whole process group once its commits have added
     `at_wal_bytes` to the log (or `after_seconds` have passed); with neither, let it finish.
 
     A log left by an earlier killed run may still be there when this one starts, or be emptied
@@ -49,30 +56,33 @@ def run_and_kill(
     """
     wal = wal_of(db)
     baseline = _size(wal)
-    proc = start_cli(*args)
-    started = time.monotonic()
-    grown = 0
-    killed = False
-    try:
-        while proc.poll() is None:
-            size = _size(wal)
-            baseline = min(baseline, size)
-            grown = max(grown, size - baseline)
-            elapsed = time.monotonic() - started
-            due = (at_wal_bytes is not None and grown >= at_wal_bytes) or (
-                after_seconds is not None and elapsed >= after_seconds
-            )
-            if due:
-                # The process group: worker processes of `--workers N` die with the parent.
+    with tempfile.TemporaryFile() as err:
+        proc = start_cli(*args, stderr=err)
+        started = time.monotonic()
+        grown = 0
+        killed = False
+        try:
+            while proc.poll() is None:
+                size = _size(wal)
+                baseline = min(baseline, size)
+                grown = max(grown, size - baseline)
+                elapsed = time.monotonic() - started
+                due = (at_wal_bytes is not None and grown >= at_wal_bytes) or (
+                    after_seconds is not None and elapsed >= after_seconds
+                )
+                if due:
+                    # The process group: worker processes of `--workers N` get it too, as from a terminal.
+                    os.killpg(proc.pid, sig)
+                    killed = True
+                    break
+                if elapsed > RUN_TIMEOUT:
+                    raise TimeoutError(f"eventwire run still going after {RUN_TIMEOUT}s")
+                time.sleep(POLL_SECONDS)
+            returncode = proc.wait(timeout=60)
+        finally:
+            if proc.poll() is None:
                 os.killpg(proc.pid, signal.SIGKILL)
-                killed = True
-                break
-            if elapsed > RUN_TIMEOUT:
-                raise TimeoutError(f"eventwire run still going after {RUN_TIMEOUT}s")
-            time.sleep(POLL_SECONDS)
-        returncode = proc.wait(timeout=30)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-    return Watched(returncode=returncode, killed=killed, wal_bytes=grown)
+                proc.wait()
+        err.seek(0)
+        stderr = err.read().decode("utf-8", errors="replace")
+    return Watched(returncode=returncode, killed=killed, wal_bytes=grown, stderr=stderr)

@@ -374,7 +374,13 @@ class DocumentActors:
                         role,
                     )
                 continue
-            first = text.split()[0].lower()
+            words = text.split()
+            for i in range(1, len(words) - 1):
+                # "Federal President Frank-Walter Steinmeier": the name after the titles.
+                tail = self.dictionary.lookup(" ".join(words[i:]), self.published)
+                if tail is not None and tail.kind == "person":
+                    return tail, "name", role
+            first = words[0].lower()
             same_name = [
                 c
                 for c in self.dictionary.lookup_surname(surname, self.published)

@@ -34,7 +34,7 @@ from eventwire.code.arguments import (
 from eventwire.code.assertion import blocked_because
 from eventwire.code.dating import EventDate, event_date, lead_date
 from eventwire.code.patterns import Pattern, PatternBook, civilian_places, event_noun_types
-from eventwire.code.places import VENUE_TYPES, event_location, sentence_location
+from eventwire.code.places import FIELD_TYPES, VENUE_TYPES, event_location, sentence_location
 from eventwire.records import Actor, Event
 
 log = logging.getLogger(__name__)
@@ -200,9 +200,9 @@ class EventCoder:
             place = _recent_venue(involved, ctx.events)
         if place is None:
             place = sentence_location(token, exclude)
-        if place is None and index < ctx.lead_sentences and pattern.type in VENUE_TYPES:
-            # A wire dateline says where the reporter is: where a lead's meeting or signing was,
-            # not where a distant attack happened.
+        if place is None and index < ctx.lead_sentences and pattern.type not in FIELD_TYPES:
+            # A wire dateline says where the reporter is: where a lead's meeting, signing or
+            # protest was, not where a distant attack happened.
             place = ctx.dateline_place
         code = ontology.lookup(pattern.cameo)
         events = []
@@ -370,19 +370,22 @@ def remember_mentions(sentence: Span, index: int, actors: DocumentActors) -> Non
 
 def _same_event(a: Event, b: Event) -> bool:
     """Two reports of one event: same type and actors on a compatible day; or, within one
-    sentence, parts of one side ("Turkish jets and artillery struck") acting on the same target."""
-    if a.type != b.type or a.target != b.target:
+    sentence, parts of one side acting on parts of the other ("Turkish jets and artillery
+    struck", "shelled the market, killing civilians")."""
+    if a.type != b.type:
         return False
     if a.date is not None and b.date is not None and a.date != b.date:
         return False
-    if a.source == b.source:
+    if a.source == b.source and a.target == b.target:
         return True
-    return (
-        a.sentence_index == b.sentence_index
-        and a.source.country is not None
-        and a.source.country == b.source.country
-        and "person" not in (a.source.kind, b.source.kind)
-    )
+    if a.sentence_index != b.sentence_index:
+        return False
+    return _same_side(a.source, b.source) and _same_side(a.target, b.target)
+
+
+def _same_side(a: Actor, b: Actor) -> bool:
+    """One actor, or two parts of one country's side that are not people ("jets" and "artillery")."""
+    return a == b or (a.country is not None and a.country == b.country and "person" not in (a.kind, b.kind))
 
 
 def merge_duplicates(events: list[Event]) -> list[Event]:

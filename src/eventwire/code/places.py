@@ -10,6 +10,31 @@ PLACE_PREPS = frozenset(
 # Follow-up acts of a meeting ("and signed a joint statement") happen at the meeting's venue.
 VENUE_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Prepositions of a venue: their proper-noun object is a place whatever the model tags it
+# ("outside the lakeside Villa La Grange", "at Bellevue Palace").
+VENUE_PREPS = frozenset({"at", "outside", "inside", "near"})
+# Prepositions of a destination: a place only when the model tags it one ("flew food to Cucuta").
+DESTINATION_PREPS = frozenset({"to"})
+# Nouns naming a kind of place before its name: "the southern city of Zaporizhzhia".
+PLACE_KIND_NOUNS = frozenset(
+    {
+        "city",
+        "town",
+        "village",
+        "region",
+        "province",
+        "state",
+        "district",
+        "capital",
+        "port",
+        "island",
+        "valley",
+        "county",
+        "area",
+    }
+)
+# Events in the field happen where the text says, not where a dateline puts the reporter.
+FIELD_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT"})
 
 
 def _entity_text(tok: Token) -> str | None:
@@ -23,9 +48,18 @@ def _entity_text(tok: Token) -> str | None:
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_LABELS:
-                    return _entity_text(pobj)
+                if pobj.dep_ == "pobj" and (
+                    pobj.ent_type_ in PLACE_LABELS
+                    or (tok.lemma_.lower() in PLACE_KIND_NOUNS and pobj.pos_ == "PROPN")
+                ):
+                    return _entity_text(pobj) or _noun_phrase(pobj)
     return None
+
+
+def _noun_phrase(tok: Token) -> str:
+    """A proper noun with the words compounded to it ("Bellevue Palace"), without "the"."""
+    start = min([tok.i] + [c.left_edge.i for c in tok.lefts if c.dep_ == "compound"])
+    return tok.doc[start : tok.i + 1].text
 
 
 def _strip_article(text: str) -> str:
@@ -55,16 +89,21 @@ def event_location(holders: list[Token], exclude: set[int]) -> str | None:
 
 def _place_of(prep: Token, exclude: set[int]) -> str | None:
     """The place a locative prepositional phrase names, if it names one."""
-    if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+    word = prep.lower_
+    if prep.dep_ != "prep" or word not in PLACE_PREPS | DESTINATION_PREPS:
         return None
     for pobj in prep.children:
-        if pobj.dep_ == "pobj" and pobj.i not in exclude:
-            text = _entity_text(pobj)
-            if text is None and prep.lower_ == "at" and pobj.ent_type_ == "ORG":
-                # "at the Kremlin", "at NATO Headquarters": venues the model tags ORG.
-                text = next(e.text for e in pobj.doc.ents if e.start <= pobj.i < e.end)
-            if text:
-                return _strip_article(text)
+        if pobj.dep_ != "pobj" or pobj.i in exclude:
+            continue
+        if word in DESTINATION_PREPS:
+            if pobj.ent_type_ in ("GPE", "LOC"):
+                return _strip_article(_entity_text(pobj) or pobj.text)
+            continue
+        if word in VENUE_PREPS and pobj.pos_ == "PROPN" and pobj.ent_type_ not in PLACE_LABELS:
+            return _strip_article(_noun_phrase(pobj))
+        text = _entity_text(pobj)
+        if text:
+            return _strip_article(text)
     return None
 
 
