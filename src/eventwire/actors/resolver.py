@@ -11,20 +11,17 @@ A mention is resolved in this order, most specific first:
    the document, gives it;
 6. a pronoun or "the two sides" -> the people or states named before it, the most named first.
 
-The document memory is what lets "Wang" or "the foreign minister" later in an article resolve
-to the full name given in its first paragraph. Every remembered mention keeps its position, so a
-pronoun only looks back, never ahead.
+The document memory (`actors.memory`) is what lets "Wang" or "the foreign minister" later in an
+article resolve to the full name given in its first paragraph.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from eventwire.actors.dictionary import ActorDictionary
+from eventwire.actors.memory import DocumentMemory
 from eventwire.records import Actor
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -102,8 +99,6 @@ FOREIGN_MODIFIERS = frozenset(
         "neighboring",
     }
 )
-CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:al-|bin\s+|de\s+|van\s+|von\s+)?[A-Z][\w'’.-]*){0,4}")
-NAME_SCAN_MAX_WORDS = 4
 
 
 @dataclass(slots=True)
@@ -117,114 +112,8 @@ class Mention:
 
 
 @dataclass(slots=True)
-class _Seen:
-    actor: Actor
-    position: int
-    """Where in the document it was named: sentence index * 10_000 + token offset."""
-
-
-@dataclass(slots=True)
-class DocumentActors:
-    """The actors one document has named so far, for surnames, titles and pronouns."""
-
-    dictionary: ActorDictionary
-    published: date | None
-    seen: list[_Seen] = field(default_factory=list)
-    counts: dict[Actor, int] = field(default_factory=dict)
-    roles: dict[tuple[str, str], Actor] = field(default_factory=dict)
-    country_counts: dict[str, int] = field(default_factory=dict)
-    dateline_country: str | None = None
-    """The country of the article's wire dateline: where unplaced civilians and protesters are."""
-    position: int = 0
-    """The position of the phrase being resolved; set by the caller per sentence and token."""
-    sentence_base: int = 0
-    sentence_start: int = 0
-    """Position of the current sentence, and its first token in the Doc."""
-
-    # -- memory ---------------------------------------------------------------------------
-
-    def at(self, sentence_index: int, token_offset: int = 0, sentence_start: int = 0) -> None:
-        """Set the current position (pronouns look back from here).
-
-        Args:
-            sentence_start: index in the Doc of the sentence's first token, so that a resolved
-                phrase is remembered where it stands, not where the question was asked.
-        """
-        self.sentence_base = sentence_index * 10_000
-        self.sentence_start = sentence_start
-        self.position = self.sentence_base + token_offset
-
-    def remember(self, actor: Actor, role: str | None = None, position: int | None = None) -> None:
-        where = self.position if position is None else position
-        self.seen.append(_Seen(actor, where))
-        self.counts[actor] = self.counts.get(actor, 0) + 1
-        if actor.kind == "person" and role and actor.country:
-            self.roles[(actor.country, role)] = actor
-        if actor.country:
-            self.country_counts[actor.country] = self.country_counts.get(actor.country, 0) + 1
-
-    def scan_names(self, text: str, sentence_index: int) -> None:
-        """Remember the people a sentence names, without parsing it (a dictionary look-up of
-        capitalised runs): the sentences the annotator skips still introduce names."""
-        for match in CAPITALISED_RUN.finditer(text):
-            words = match.group(0).split()
-            for size in range(min(len(words), NAME_SCAN_MAX_WORDS), 1, -1):
-                found = False
-                for i in range(len(words) - size + 1):
-                    actor = self.dictionary.lookup(" ".join(words[i : i + size]), self.published)
-                    if actor is not None and actor.kind == "person":
-                        self.remember(actor, position=sentence_index * 10_000 + match.start())
-                        found = True
-                        break
-                if found:
-                    break
-
-    def home_country(self) -> str | None:
-        """The state the document names most: the default country of bare sector words."""
-        if not self.country_counts:
-            return None
-        return max(self.country_counts.items(), key=lambda kv: kv[1])[0]
-
-    def _before(self) -> list[_Seen]:
-        return [s for s in self.seen if s.position < self.position]
-
-    def last_person(self) -> Actor | None:
-        people = [s for s in self._before() if s.actor.kind == "person"]
-        return max(people, key=lambda s: s.position).actor if people else None
-
-    def last_thing(self) -> Actor | None:
-        """What "it" stands for: the last state, organisation or group named before here."""
-        things = [s for s in self._before() if s.actor.kind in ("state", "igo", "group")]
-        return max(things, key=lambda s: s.position).actor if things else None
-
-    def salient_group(self, size: int, want_people: bool) -> list[Actor]:
-        """The `size` most-named people (or states) before here: "the two leaders"."""
-        scores: dict[Actor, tuple[int, int]] = {}
-        for s in self._before():
-            actor = s.actor
-            if not want_people:
-                if not actor.country or actor.kind == "igo":
-                    continue
-                actor = self.dictionary.state(actor.country) or actor
-            elif actor.kind != "person":
-                continue
-            count, last = scores.get(actor, (0, -1))
-            scores[actor] = (count + 1, max(last, s.position))
-        ranked = sorted(scores, key=lambda a: scores[a], reverse=True)
-        return ranked[:size] if len(ranked) >= size else []
-
-    def person_by_surname(self, surname: str) -> Actor | None:
-        low = surname.lower()
-        for s in sorted(self.seen, key=lambda s: s.position, reverse=True):
-            person = s.actor
-            if person.kind != "person":
-                continue
-            parts = person.name.lower().split()
-            if low in parts:
-                return person
-        return None
-
-    # -- resolution -----------------------------------------------------------------------
+class DocumentActors(DocumentMemory):
+    """Resolves noun phrases to actors against the dictionary and the document's memory."""
 
     def resolve(self, head: Token) -> list[Mention]:
         """The actors the noun phrase headed by `head` refers to (several for "the two sides")."""
