@@ -91,6 +91,12 @@ def test_cli_version_prints_the_package_version() -> None:
     assert result.stdout.strip() == f"eventwire {eventwire.__version__}"
 
 
+def test_cli_help_lists_the_commands() -> None:
+    result = run_ok("--help")
+    for command in ("run", "status", "articles", "article", "export", "events", "event", "quotes", "code"):
+        assert re.search(rf"^\W*{command}\b", result.stdout, re.MULTILINE), command
+
+
 # -- run: bad input is reported, recorded and stepped over ------------------------------------
 
 
@@ -250,10 +256,10 @@ def test_cli_run_db_path_that_cannot_be_a_file_exits_nonzero(tmp_path: Path, whe
 
 
 def test_cli_reading_a_db_while_a_run_writes_it_fails_cleanly(tmp_path: Path) -> None:
-    write_corpus(tmp_path / "in", 300)
+    write_corpus(tmp_path / "in", 150)
     db = tmp_path / "busy.duckdb"
     writer = start_cli(
-        "run", tmp_path / "in", "--db", db, "--workers", "1", "--articles-only", "--batch-size", "2"
+        "run", tmp_path / "in", "--db", db, "--workers", "1", "--articles-only", "--batch-size", "1"
     )
     try:
         # Wait until the writer holds the file (its log exists), then try to read it.

@@ -48,8 +48,8 @@ EVENT_STORIES: tuple[tuple[str, str], ...] = (
         "Germany and Poland discuss border checks",
         "BERLIN - German Chancellor Friedrich Merz met Polish Prime Minister Donald Tusk in Berlin on "
         "Wednesday to discuss checks on the border between the two countries, officials said.\n\n"
-        '"We do not want new walls in Europe," Tusk told reporters after the meeting.\n\n'
-        "The two leaders agreed to set up joint police patrols along the Oder river from June.",
+        '"Our border has to stay open to trade and to people," Tusk told reporters after the meeting.\n\n'
+        "The two leaders agreed that their interior ministers would meet every month.",
     ),
     (
         "Japan and South Korea hold talks",
@@ -193,12 +193,6 @@ def table_counts(db: Path) -> dict[str, int]:
     """Rows in each eventwire table."""
     with connect(db) as con:
         return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}  # type: ignore[index]
-
-
-def column(db: Path, sql: str) -> list[object]:
-    """The first column of a query's rows."""
-    with connect(db) as con:
-        return [row[0] for row in con.execute(sql).fetchall()]
 
 
 # Each query counts rows that break one invariant; a consistent file gives 0 for all of them.

@@ -38,6 +38,9 @@ class DocumentMemory:
     counts: dict[Actor, int] = field(default_factory=dict)
     roles: dict[tuple[str, str], Actor] = field(default_factory=dict)
     country_counts: dict[str, int] = field(default_factory=dict)
+    hint_country: str | None = None
+    """The country of the other side of the event being coded: "the army" in a sentence whose
+    source is a Sudanese group is Sudan's army, unless the phrase says otherwise."""
     dateline_country: str | None = None
     """The country of the article's wire dateline: where unplaced civilians and protesters are."""
     position: int = 0

@@ -141,12 +141,45 @@ class DocumentActors(DocumentMemory):
         if lower in THING_PRONOUNS and head.pos_ == "PRON":
             thing = self.last_thing()
             return [Mention(thing, "pronoun", (span.start, span.end))] if thing else []
+        plural_office = self._plural_office(head)
+        if plural_office:
+            return plural_office
         size = next((GROUP_SIZES[t.lower_] for t in head.lefts if t.lower_ in GROUP_SIZES), 0)
         if size and lower in GROUP_NOUNS_PEOPLE | GROUP_NOUNS_STATES:
             group = self.salient_group(size, want_people=lower in GROUP_NOUNS_PEOPLE)
             return [Mention(a, "pair", (span.start, span.end)) for a in group]
         mention = self.resolve_span(span)
         return [mention] if mention else []
+
+    def _plural_office(self, head: Token) -> list[Mention]:
+        """ "the foreign ministers of Japan and South Korea": each country's office holder (or
+        the state itself when the holder is unknown)."""
+        if head.tag_ != "NNS":
+            return []
+        role = self.dictionary.title_role(head.text) or self.dictionary.title_role(
+            " ".join(t.text for t in head.lefts if t.dep_ in ("amod", "compound")) + " " + head.lemma_
+        )
+        if not role:
+            return []
+        states = []
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    for country_tok in _conjuncts(pobj):
+                        actor = self.dictionary.lookup(self.phrase_span(country_tok).text, self.published)
+                        if actor is not None and actor.kind == "state" and actor.country:
+                            states.append(actor)
+        if len(states) < 2:
+            return []
+        found = []
+        for state in states:
+            holder = self.dictionary.holder(state.country, role, self.published) if state.country else None
+            actor = holder or state
+            self.remember(actor, role)
+            found.append(Mention(actor, "plural-office", (head.i, head.i + 1)))
+        return found
 
     def resolve_target(self, head: Token) -> list[Mention]:
         """Like `resolve`, and an unnamed thing with a demonym stands for its state
@@ -350,7 +383,7 @@ class DocumentActors(DocumentMemory):
             for t in span
             if t.i >= span.root.i - 3
             and t.i <= span.root.i
-            and t.pos_ in ("NOUN", "PROPN")
+            and t.pos_ in ("NOUN", "PROPN", "ADJ")
             and not self.dictionary.country_of_adjective(t.text)
             and self.dictionary.lookup(t.text, self.published) is None
         ]
@@ -368,7 +401,12 @@ class DocumentActors(DocumentMemory):
         if country is None:
             if any(t.lower_ in FOREIGN_MODIFIERS for t in head.lefts):
                 return None
-            country = self.place_country(head.sent) or self.dateline_country or self.home_country()
+            country = (
+                self.place_country(head.sent)
+                or self.dateline_country
+                or self.hint_country
+                or self.home_country()
+            )
         if country is None:
             return None
         demonym = self.dictionary.demonym(country) or ""
@@ -414,6 +452,10 @@ def _reporting_subject(pronoun: Token) -> Token | None:
         if child.dep_ == "nsubj" and child.pos_ != "PRON":
             return child
     return None
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    return [tok] + [t for c in tok.children if c.dep_ == "conj" for t in _conjuncts(c)]
 
 
 def _propn_runs(span: Span) -> list[Span]:

@@ -40,6 +40,9 @@ from eventwire.records import Actor, Event
 log = logging.getLogger(__name__)
 
 ARMED_SECTORS = frozenset({"MIL", "REB"})
+# Acts that typically cross borders: their bare sector targets ("killed civilians") do not take
+# the source's country.
+CROSS_BORDER_TYPES = frozenset({"ASSAULT", "MOBILIZE", "THREATEN", "SANCTION", "AID"})
 # Acts whose target may be a place standing for its civilians ("shelled a market").
 CIVILIAN_TARGET_TYPES = frozenset({"ASSAULT"})
 SEPARATE_WORDS = frozenset({"separately", "respectively"})
@@ -158,9 +161,12 @@ class EventCoder:
     ) -> list[Event]:
         source_heads = _nominal_sources(token) if pattern.nominal else subjects(token)
         sources = _resolve_all(source_heads, ctx.actors)
+        source_countries = [m.actor.country for m in sources if m.actor.country]
+        domestic = pattern.type not in CROSS_BORDER_TYPES
+        ctx.actors.hint_country = source_countries[0] if source_countries and domestic else None
         targets, deep = _find_targets(token, light, pattern, ctx.actors)
+        ctx.actors.hint_country = None
         # "accused the three countries": a group never includes the accuser's own state.
-        source_countries = {m.actor.country for m in sources}
         targets = [m for m in targets if m.how != "pair" or m.actor.country not in source_countries]
         if not targets:
             targets = _antecedent_targets(token, light, ctx.events)
@@ -384,8 +390,15 @@ def _same_event(a: Event, b: Event) -> bool:
 
 
 def _same_side(a: Actor, b: Actor) -> bool:
-    """One actor, or two parts of one country's side that are not people ("jets" and "artillery")."""
-    return a == b or (a.country is not None and a.country == b.country and "person" not in (a.kind, b.kind))
+    """One actor, or two names of one country's side in one sentence: same country and sector,
+    not two different people ("jets" and "artillery"; "his counterpart Cho" and "South Korea").
+    "Abiy's government and the TPLF" stay two: their sectors differ."""
+    return a == b or (
+        a.country is not None
+        and a.country == b.country
+        and a.sector == b.sector
+        and (a.kind, b.kind).count("person") < 2
+    )
 
 
 def merge_duplicates(events: list[Event]) -> list[Event]:
@@ -404,5 +417,10 @@ def merge_duplicates(events: list[Event]) -> list[Event]:
             )
         if twin.location is None and event.location is not None:
             twin.location = event.location
+        # Keep the most specific actors: a named person over the state or body they act for.
+        if event.source.kind == "person" and twin.source.kind != "person":
+            twin.source = event.source
+        if event.target.kind == "person" and twin.target.kind != "person":
+            twin.target = event.target
         twin.confidence = max(twin.confidence, event.confidence)
     return kept
