@@ -25,8 +25,10 @@ from eventwire.store.export import event_line
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="News in, events out.")
 # Piped output gets a wide table rather than rich's 80-column default.
 # No markup on standard output: article text and evidence carry brackets of their own ("[Xinhua]").
-out = Console(highlight=False, soft_wrap=True, markup=False, width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(
+    highlight=False, soft_wrap=True, markup=False, emoji=False, width=None if sys.stdout.isatty() else 160
+)
+err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 # Options shared by several commands, declared once.
 DbOption = typer.Option(None, "--db", help=f"DuckDB file (default: ${DB_ENV} or ./{DEFAULT_DB}).")
@@ -119,7 +121,8 @@ def run(
         f"{summary.events} events, {summary.quotes} quotes, {len(summary.failures)} failures "
         f"in {summary.seconds:.1f}s ({summary.docs_per_second:.1f} docs/s) -> {config.db}"
     )
-    if summary.stored == 0 and summary.seen == summary.duplicates == 0:
+    if summary.stored == 0 and summary.duplicates == 0:
+        # Nothing new and nothing already known: every input failed.
         raise typer.Exit(1)
 
 
@@ -367,6 +370,18 @@ def main() -> None:
     except EventwireError as exc:
         err.print(f"[red]error:[/red] {escape(str(exc))}")
         sys.exit(1)
+    except KeyboardInterrupt:
+        _interrupted()
+    except RuntimeError as exc:
+        # DuckDB turns a Ctrl-C that lands inside a statement into this error.
+        if "interrupt" not in str(exc).lower():
+            raise
+        _interrupted()
+
+
+def _interrupted() -> None:
+    err.print("interrupted: what was committed is kept; run the same command again to finish")
+    sys.exit(130)
 
 
 if __name__ == "__main__":

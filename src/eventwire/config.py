@@ -45,6 +45,7 @@ SETTINGS: tuple[Setting, ...] = (
 )
 
 _CHOICES = {"on_error": ("record", "raise")}
+_MINIMA = {"workers": 0, "batch_size": 1, "max_bytes": 1}
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +86,8 @@ def _validate(key: str, value: Any, where: str) -> None:
         raise EventwireError(E.E502, key=key, expected="an integer", value=value)
     if expected is not int and not isinstance(value, expected):
         raise EventwireError(E.E502, key=key, expected=expected.__name__, value=value)
+    if key in _MINIMA and value < _MINIMA[key]:
+        raise EventwireError(E.E502, key=key, expected=f"at least {_MINIMA[key]}", value=value)
     if key in _CHOICES and value not in _CHOICES[key]:
         raise EventwireError(E.E502, key=key, expected=" or ".join(_CHOICES[key]), value=value)
 

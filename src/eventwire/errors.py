@@ -38,6 +38,7 @@ class E(StrEnum):
     E401 = "cannot open database {path}: {detail}"
     E402 = "database {path} is read-only: {detail}"
     E403 = "database {path} has schema version {found}, this eventwire needs {expected}"
+    E404 = "cannot write {path}: {detail}"
     # actors and patterns data
     E601 = "{where}: {problem}"
     # config

@@ -20,17 +20,17 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from eventwire.actors.dictionary import ActorDictionary
-from eventwire.actors.resolver import DocumentActors
-from eventwire.annotate.annotator import Annotator
-from eventwire.annotate.model import load_nlp
-from eventwire.code import EventCoder, PatternBook
 from eventwire.config import Config
 from eventwire.errors import EventwireError
 from eventwire.extract import extract_article
-from eventwire.quotes import extract_quotes
 from eventwire.records import Article, BatchResult, Event, Failure, Processed, Quote, RawDocument
+
+if TYPE_CHECKING:
+    from eventwire.actors import ActorDictionary, DocumentActors
+    from eventwire.annotate.annotator import Annotated, Annotator
+    from eventwire.code import EventCoder
 
 log = logging.getLogger(__name__)
 
@@ -48,13 +48,27 @@ class Stages:
 
     @classmethod
     def build(cls, config: Config) -> Stages:
+        # Imported here: spaCy and the actor data cost time and memory that `--articles-only`
+        # runs and the CLI's other commands do not need.
+        from eventwire.actors import ActorDictionary
+        from eventwire.annotate.annotator import Annotator
+        from eventwire.annotate.model import load_nlp
+        from eventwire.code import EventCoder, PatternBook
+
         patterns = PatternBook.load(config.pattern_files)
         dictionary = ActorDictionary.load([Path(p) for p in config.actor_files])
         annotator = Annotator(load_nlp(), patterns.trigger_words())
         return cls(annotator=annotator, coder=EventCoder(patterns), dictionary=dictionary)
 
     def document_actors(self, article: Article) -> DocumentActors:
+        from eventwire.actors import DocumentActors
+
         return DocumentActors(self.dictionary, article.published)
+
+    def quotes(self, annotated: Annotated, actors: DocumentActors) -> list[Quote]:
+        from eventwire.quotes import extract_quotes
+
+        return extract_quotes(annotated.doc, annotated.article.doc_id, actors.speaker)
 
 
 class Pipeline:
@@ -125,7 +139,7 @@ class Pipeline:
         annotated = self.stages.annotator.annotate(article)
         actors = self.stages.document_actors(article)
         events = self.stages.coder.code(annotated, actors)
-        quotes = extract_quotes(annotated.doc, article.doc_id, actors.speaker)
+        quotes = self.stages.quotes(annotated, actors)
         return events, quotes
 
 

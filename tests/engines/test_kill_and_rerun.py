@@ -146,11 +146,6 @@ def test_kill_and_rerun_after_ctrl_c(tmp_path: Path, articles_run: Reference, wo
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="engines/local.py: worker processes do not ignore SIGINT, so Ctrl-C during "
-    "`run --workers 2` prints a KeyboardInterrupt traceback per worker",
-)
 def test_kill_ctrl_c_with_workers_prints_no_traceback(tmp_path: Path, articles_run: Reference) -> None:
     db = tmp_path / "interrupted.duckdb"
     args = _args(articles_run.corpus, db, "--workers", "2", "--articles-only")
@@ -164,12 +159,6 @@ CTRL_C_TRIES = 12
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli.py/store/database.py: Ctrl-C that lands while DuckDB runs a statement (about half "
-    "the time with --batch-size 1) surfaces as RuntimeError('Query interrupted'), not "
-    "KeyboardInterrupt, and `run` prints a traceback instead of exiting quietly",
-)
 def test_kill_ctrl_c_never_prints_a_traceback(tmp_path: Path) -> None:
     # Tiny documents, one per transaction: most of the run is spent inside DuckDB, where the
     # interrupt is turned into an error. Each try interrupts at a different point.

@@ -7,6 +7,7 @@ per batch, so a killed run leaves a consistent file and a re-run picks up where 
 
 from __future__ import annotations
 
+import signal
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -44,6 +45,8 @@ class RunSummary:
 
 
 def _init_worker(config: Config) -> None:
+    # Ctrl-C is the parent's to handle: workers that also catch it print one traceback each.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     global _worker_pipeline
     _worker_pipeline = Pipeline(config)
 

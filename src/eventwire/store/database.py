@@ -70,7 +70,7 @@ class Store:
     def _open_error(self, exc: Exception) -> EventwireError:
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         lowered = detail.lower()
-        if "read-only" in lowered or "read only" in lowered or "permission denied" in lowered:
+        if any(word in lowered for word in ("read-only", "read only", "permission denied")):
             return EventwireError(E.E402, path=self.path, detail=detail)
         return EventwireError(E.E401, path=self.path, detail=detail)
 
@@ -134,7 +134,17 @@ class Store:
 
         Returns:
             How many new documents were stored.
+
+        Raises:
+            EventwireError: E401/E402 when the database cannot be written (nothing is lost:
+                the transaction is rolled back).
         """
+        try:
+            return self._write_batch(batch)
+        except duckdb.Error as exc:
+            raise self._open_error(exc) from exc
+
+    def _write_batch(self, batch: BatchResult) -> int:
         with self.transaction():
             known = self.known_hashes(p.document.hash for p in batch.processed)
             stored = 0
@@ -149,9 +159,12 @@ class Store:
         return stored
 
     def record_failures(self, failures: Iterable[Failure]) -> None:
-        with self.transaction():
-            for failure in failures:
-                self._insert_failure(failure)
+        try:
+            with self.transaction():
+                for failure in failures:
+                    self._insert_failure(failure)
+        except duckdb.Error as exc:
+            raise self._open_error(exc) from exc
 
     def _with_free_doc_id(self, item: Processed) -> Processed:
         """Keep the given id unless another document already holds it."""

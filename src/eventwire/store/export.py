@@ -7,6 +7,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
+import duckdb
+
+from eventwire.errors import E, EventwireError
 from eventwire.store import queries
 from eventwire.store.database import Store
 
@@ -62,9 +65,20 @@ def export(store: Store, fmt: str, out: str | Path) -> int:
 
     Raises:
         ValueError: for an unknown format.
+        EventwireError: E404 when `out` cannot be written.
     """
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"unknown export format {fmt!r} (choose from {', '.join(EXPORT_FORMATS)})")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        return _write(store, fmt, out)
+    except (OSError, duckdb.Error) as exc:
+        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise EventwireError(E.E404, path=out, detail=detail) from exc
+
+
+def _write(store: Store, fmt: str, out: Path) -> int:
     rows = queries.events(store)
     if fmt == "jsonl":
         quotes = queries.quotes(store)
@@ -74,11 +88,9 @@ def export(store: Store, fmt: str, out: str | Path) -> int:
             for q in quotes:
                 fh.write(json.dumps(quote_line(q), ensure_ascii=False) + "\n")
         return len(rows) + len(quotes)
-    if fmt in ("csv", "parquet"):
-        # DuckDB writes both natively; the path is quoted as an SQL string literal.
-        target = str(out).replace("'", "''")
-        options = "FORMAT PARQUET" if fmt == "parquet" else "FORMAT CSV, HEADER"
-        sql = queries.EVENT_SELECT + " ORDER BY e.date NULLS LAST, e.doc_id, e.sentence_index"
-        store.con.execute(f"COPY ({sql}) TO '{target}' ({options})")
-        return len(rows)
-    raise ValueError(f"unknown export format {fmt!r} (choose from {', '.join(EXPORT_FORMATS)})")
+    # csv or parquet: DuckDB writes both natively; the path is quoted as an SQL string literal.
+    target = str(out).replace("'", "''")
+    options = "FORMAT PARQUET" if fmt == "parquet" else "FORMAT CSV, HEADER"
+    sql = queries.EVENT_SELECT + " ORDER BY e.date NULLS LAST, e.doc_id, e.sentence_index"
+    store.con.execute(f"COPY ({sql}) TO '{target}' ({options})")
+    return len(rows)
