@@ -43,7 +43,9 @@ def summarise(runs: list[RunFigures]) -> dict[str, Any]:
     }
 
 
-def run_bench(workdir: Path, *, docs: int, runs: int, seed: int, workers: tuple[int, ...] = (1, 2)) -> dict[str, Any]:
+def run_bench(
+    workdir: Path, *, docs: int, runs: int, seed: int, workers: tuple[int, ...] = (1, 2)
+) -> dict[str, Any]:
     """Generate the corpus under `workdir`, run each worker count `runs` times (interleaved).
 
     Returns:
@@ -67,8 +69,13 @@ def run_bench(workdir: Path, *, docs: int, runs: int, seed: int, workers: tuple[
                 f"({figures.wall_seconds:.1f}s), peak RSS main {figures.peak_main_mib:.0f} MiB"
             )
     return {
-        "corpus": {"documents": info.documents, "files": info.files, "by_format": dict(info.by_format),
-                   "words": info.words, "seed": seed},
+        "corpus": {
+            "documents": info.documents,
+            "files": info.files,
+            "by_format": dict(info.by_format),
+            "words": info.words,
+            "seed": seed,
+        },
         "by_workers": {str(w): summarise(r) for w, r in results.items()},
     }
 
@@ -77,8 +84,10 @@ def print_table(result: dict[str, Any]) -> None:
     """The medians as a table."""
     print()
     print("Ingest (--articles-only: read + extract + store), medians")
-    print(f"{'workers':>7} {'docs':>6} {'docs/s wall':>12} {'docs/s run':>11} {'docs/s steady':>14} "
-          f"{'peak RSS main':>14} {'peak RSS worker':>16}")
+    print(
+        f"{'workers':>7} {'docs':>6} {'docs/s wall':>12} {'docs/s run':>11} {'docs/s steady':>14} "
+        f"{'peak RSS main':>14} {'peak RSS worker':>16}"
+    )
     for row in result["by_workers"].values():
         print(
             f"{row['workers']:>7} {row['documents']:>6} {row['docs_per_s_wall']:>12.1f} "

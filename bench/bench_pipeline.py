@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+
 from corpus import GeneratedArticle, write_article_corpus
 from eventwire_run import RunFigures, run_eventwire
 from measure import MIB, BenchError
@@ -36,26 +37,43 @@ TARGET_RATIO = 1.5
 TARGET_RSS_MIB = 1024.0
 """Peak resident memory allowed per worker."""
 BARE_TIMEOUT_SECONDS = 900
+TUNED_BATCH_SIZE = 64
+"""A batch size that suits 600-word texts better than the model's default of 1000."""
 
 
 @dataclass(slots=True)
 class BareFigures:
-    """One bare spaCy run over all the texts."""
+    """One bare spaCy run over all the texts, with `nlp.pipe`'s default batch size and with
+    `TUNED_BATCH_SIZE`."""
 
     processes: int
     texts: int
     tokens: int
     seconds: float
+    """All texts with `nlp.pipe(texts)` as it comes (the model's batch size, 1000)."""
+    tuned_seconds: float
+    """All texts with `nlp.pipe(texts, batch_size=TUNED_BATCH_SIZE)`."""
     load_seconds: float
-    """Slowest process's model load (not part of `seconds`)."""
+    """Slowest process's model load (not part of the timings)."""
     peak_worker_mib: float
 
     @property
     def rate(self) -> float:
         return self.texts / self.seconds
 
+    @property
+    def tuned_rate(self) -> float:
+        return self.texts / self.tuned_seconds
 
-def _bare_worker(texts: list[str], barrier: Barrier, results: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+
+def _timed_pipe(nlp: Any, texts: list[str], barrier: Barrier, **options: Any) -> tuple[float, float, int]:
+    barrier.wait()
+    start = time.monotonic()
+    tokens = sum(len(doc) for doc in nlp.pipe(texts, **options))
+    return start, time.monotonic(), tokens
+
+
+def _bare_worker(texts: list[str], barrier: Barrier, results: Any) -> None:
     import spacy
 
     from eventwire.annotate.model import model_path
@@ -63,18 +81,26 @@ def _bare_worker(texts: list[str], barrier: Barrier, results: multiprocessing.Qu
     loading = time.monotonic()
     nlp = spacy.load(model_path())
     load_seconds = time.monotonic() - loading
-    barrier.wait()
-    start = time.monotonic()
-    tokens = sum(len(doc) for doc in nlp.pipe(texts))
-    end = time.monotonic()
+    # A fresh pipeline's first pass pays one-off costs (memory growth, caches) that measured
+    # 10-25% here; one untimed pass keeps them out of both timings, as the end-to-end steady
+    # rate leaves out each worker's first batches.
+    list(nlp.pipe(texts, batch_size=TUNED_BATCH_SIZE))
+    tuned = _timed_pipe(nlp, texts, barrier, batch_size=TUNED_BATCH_SIZE)
+    default = _timed_pipe(nlp, texts, barrier)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    results.put({"start": start, "end": end, "load": load_seconds, "tokens": tokens, "peak": peak})
+    results.put({"tuned": tuned, "default": default, "load": load_seconds, "peak": peak})
+
+
+def _span(reports: list[dict[str, Any]], key: str) -> float:
+    return max(r[key][1] for r in reports) - min(r[key][0] for r in reports)
 
 
 def bare_spacy(texts: list[str], processes: int) -> BareFigures:
     """Parse `texts` with the full spaCy pipeline in `processes` processes.
 
-    Each process gets every `processes`-th text, so long and short ones spread evenly.
+    Each process gets every `processes`-th text, so long and short ones spread evenly; all
+    meet at a barrier before each timed pass, which is timed from the barrier to the last
+    process done.
 
     Raises:
         BenchError: when a process fails.
@@ -101,8 +127,9 @@ def bare_spacy(texts: list[str], processes: int) -> BareFigures:
     return BareFigures(
         processes=processes,
         texts=len(texts),
-        tokens=sum(r["tokens"] for r in reports),
-        seconds=max(r["end"] for r in reports) - min(r["start"] for r in reports),
+        tokens=sum(r["default"][2] for r in reports),
+        seconds=_span(reports, "default"),
+        tuned_seconds=_span(reports, "tuned"),
         load_seconds=max(r["load"] for r in reports),
         peak_worker_mib=max(r["peak"] for r in reports) / MIB,
     )
@@ -148,18 +175,24 @@ def _median(values: list[float]) -> float:
 def summarise(bare: list[BareFigures], e2e: list[RunFigures]) -> dict[str, Any]:
     """Medians of one worker count's runs, and the end-to-end / bare ratios."""
     bare_rate = _median([b.rate for b in bare])
-    steady = _median([r.steady_rate for r in e2e if r.steady_rate is not None])
+    tuned_rate = _median([b.tuned_rate for b in bare])
+    steadies = [r.steady_rate for r in e2e if r.steady_rate is not None]
+    # Too few batches for a steady window (a --quick run): the run's own rate stands in.
+    steady = _median(steadies) if steadies else _median([r.run_rate for r in e2e])
     wall = _median([r.wall_rate for r in e2e])
     return {
         "workers": e2e[0].workers,
         "bare_articles_per_s": bare_rate,
+        "bare_tuned_articles_per_s": tuned_rate,
         "bare_tokens_per_s": _median([b.tokens / b.seconds for b in bare]),
         "bare_model_load_s": _median([b.load_seconds for b in bare]),
         "bare_peak_rss_worker_mib": max(b.peak_worker_mib for b in bare),
         "e2e_articles_per_s_wall": wall,
         "e2e_articles_per_s_run": _median([r.run_rate for r in e2e]),
         "e2e_articles_per_s_steady": steady,
+        "e2e_steady_measured": bool(steadies),
         "e2e_wall_seconds": _median([r.wall_seconds for r in e2e]),
+        "e2e_startup_s": _median([r.wall_seconds - r.seen / r.steady_rate for r in e2e if r.steady_rate]),
         "e2e_peak_rss_main_mib": max(r.peak_main_mib for r in e2e),
         "e2e_peak_rss_worker_mib": max(r.peak_worker_mib for r in e2e),
         "e2e_largest_process_mib": max(r.largest_process_mib for r in e2e),
@@ -168,13 +201,20 @@ def summarise(bare: list[BareFigures], e2e: list[RunFigures]) -> dict[str, Any]:
         "failures": e2e[0].failures,
         "ratio_steady": steady / bare_rate if bare_rate else 0.0,
         "ratio_wall": wall / bare_rate if bare_rate else 0.0,
+        "ratio_steady_vs_tuned": steady / tuned_rate if tuned_rate else 0.0,
         "bare_runs": [asdict(b) for b in bare],
         "e2e_runs": [asdict(r) for r in e2e],
     }
 
 
 def run_bench(
-    workdir: Path, *, articles: int, runs: int, seed: int, words: int = DEFAULT_WORDS, workers: tuple[int, ...] = (1, 2)
+    workdir: Path,
+    *,
+    articles: int,
+    runs: int,
+    seed: int,
+    words: int = DEFAULT_WORDS,
+    workers: tuple[int, ...] = (1, 2),
 ) -> dict[str, Any]:
     """Generate the articles under `workdir`; for each run and worker count, time bare spaCy
     and then `eventwire run` (interleaved, so a slow spell of the machine hits both).
@@ -212,7 +252,8 @@ def run_bench(
             e2e[w].append(figures)
             steady = figures.steady_rate
             print(
-                f"  run {number + 1}/{runs} workers={w}: bare {b.rate:5.2f} art/s | end to end "
+                f"  run {number + 1}/{runs} workers={w}: bare {b.rate:5.2f} art/s "
+                f"({b.tuned_rate:5.2f} bs{TUNED_BATCH_SIZE}) | end to end "
                 f"{figures.wall_rate:5.2f} art/s wall ({figures.wall_seconds:.1f}s), "
                 f"{steady or 0:5.2f} steady | peak RSS/worker {figures.peak_worker_mib:.0f} MiB"
             )
@@ -221,25 +262,46 @@ def run_bench(
 
 def print_table(result: dict[str, Any]) -> None:
     """The medians as a table, with the ratios."""
+    corpus = result["corpus"]
     print()
-    print(f"End to end vs bare spaCy ({result['corpus']['articles']} articles of "
-          f"~{result['corpus']['words_per_article']:.0f} words), medians, articles/s")
-    print(f"{'workers':>7} {'bare':>7} {'e2e wall':>9} {'e2e run':>8} {'e2e steady':>11} "
-          f"{'steady/bare':>12} {'wall/bare':>10} {'RSS/worker e2e':>15} {'RSS/worker bare':>16}")
+    print(
+        f"End to end vs bare spaCy ({corpus['articles']} articles of ~{corpus['words_per_article']:.0f} "
+        f"words; the annotator parses {corpus['chosen_word_share']:.0%} of the words), medians, articles/s"
+    )
+    print(
+        f"{'workers':>7} {'bare':>6} {f'bare bs{TUNED_BATCH_SIZE}':>9} {'e2e wall':>9} {'e2e run':>8} "
+        f"{'e2e steady':>11} {'start-up':>9} {'steady/bare':>12} {'wall/bare':>10} "
+        f"{f'steady/bs{TUNED_BATCH_SIZE}':>11} {'RSS/worker':>11} {'bare RSS':>9}"
+    )
     for row in result["by_workers"].values():
         print(
-            f"{row['workers']:>7} {row['bare_articles_per_s']:>7.2f} {row['e2e_articles_per_s_wall']:>9.2f} "
-            f"{row['e2e_articles_per_s_run']:>8.2f} {row['e2e_articles_per_s_steady']:>11.2f} "
+            f"{row['workers']:>7} {row['bare_articles_per_s']:>6.2f} "
+            f"{row['bare_tuned_articles_per_s']:>9.2f} "
+            f"{row['e2e_articles_per_s_wall']:>9.2f} {row['e2e_articles_per_s_run']:>8.2f} "
+            f"{row['e2e_articles_per_s_steady']:>11.2f} {row['e2e_startup_s']:>8.1f}s "
             f"{row['ratio_steady']:>11.2f}x {row['ratio_wall']:>9.2f}x "
-            f"{row['e2e_peak_rss_worker_mib']:>11.0f} MiB {row['bare_peak_rss_worker_mib']:>12.0f} MiB"
+            f"{row['ratio_steady_vs_tuned']:>10.2f}x "
+            f"{row['e2e_peak_rss_worker_mib']:>7.0f} MiB {row['bare_peak_rss_worker_mib']:>5.0f} MiB"
         )
+    identical = corpus.get("stored_text_identical", 0.0)
+    print(
+        f"  bare: nlp.pipe over the same bodies as eventwire stored them ({identical:.0%} identical), "
+        f"model's batch size (bs{TUNED_BATCH_SIZE}: batch_size={TUNED_BATCH_SIZE})\n"
+        "  e2e wall: process start to exit; e2e steady: once every worker has its model loaded "
+        "(store write times); start-up: wall minus articles / steady rate"
+    )
 
 
 def verdicts(result: dict[str, Any]) -> list[tuple[str, bool, str]]:
-    """(target, passed, detail) for each target, judged on every worker count."""
+    """(target, passed, detail) for each target, judged on every worker count.
+
+    The ratio is judged on the steady rate: the bare rate leaves out model loading too.
+    """
     rows = list(result["by_workers"].values())
-    ratio_detail = ", ".join(
-        f"workers={r['workers']}: {r['ratio_steady']:.2f}x steady ({r['ratio_wall']:.2f}x wall)" for r in rows
+    ratio_detail = "; ".join(
+        f"workers={r['workers']}: {r['ratio_steady']:.2f}x steady, {r['ratio_wall']:.2f}x wall, "
+        f"{r['ratio_steady_vs_tuned']:.2f}x vs bare bs{TUNED_BATCH_SIZE}"
+        for r in rows
     )
     worst_rss = max(max(r["e2e_peak_rss_worker_mib"], r["e2e_peak_rss_main_mib"]) for r in rows)
     return [

@@ -4,7 +4,7 @@ Everything is drawn from one seeded `random.Random`, so a seed always gives the 
 
 - `write_ingest_corpus`: a folder of mixed inputs (scraped `.txt` pages with menus, share rows,
   comments and footers; `.html` pages; one `.jsonl` file; one RSS feed) for the ingest benchmark.
-- `write_article_corpus`: plain article `.txt` files of about 600 words for the end-to-end
+- `write_article_corpus`: plain article `.txt` files (title, date, body) of about 600 words for the end-to-end
   benchmark, returned with their texts so the bare spaCy run can parse the very same prose.
 """
 
@@ -230,19 +230,19 @@ def scraped_page(article: GeneratedArticle, rng: random.Random) -> str:
     lines: list[str] = []
     if rng.random() < 0.3:
         lines += [rng.choice(data.COOKIE_LINES), ""]
-    lines += rng.sample(data.NAV_LINES, rng.randint(2, 5)) + ["", article.title]
+    lines += [*rng.sample(data.NAV_LINES, rng.randint(2, 5)), "", article.title]
     lines.append(f"{_long_date(article.published)}, {rng.randint(6, 11)}:{rng.randint(0, 59):02d} am")
     if rng.random() < 0.6:
         lines.append(f"By {article.reporter}")
     lines.append("")
     if rng.random() < 0.5:
-        lines += rng.sample(data.SHARE_LINES, rng.randint(2, 4)) + [""]
+        lines += [*rng.sample(data.SHARE_LINES, rng.randint(2, 4)), ""]
     for i, paragraph in enumerate(article.paragraphs):
         lines += [paragraph, ""]
         if i == 2 and rng.random() < 0.3:
             lines += ["Advertisement", ""]
     if rng.random() < 0.5:
-        lines += rng.sample(data.SHARE_LINES, rng.randint(2, 3)) + [""]
+        lines += [*rng.sample(data.SHARE_LINES, rng.randint(2, 3)), ""]
     if rng.random() < 0.4:
         lines.append(rng.choice(data.RELATED_HEADERS))
         lines += [_fill(rng.choice(data.HEADLINES), _random_fields(rng)) for _ in range(3)] + [""]
@@ -266,10 +266,8 @@ def html_page(article: GeneratedArticle, rng: random.Random) -> str:
     esc = html.escape
     nav = "".join(f"<li><a href='/{w.lower()}'>{w}</a></li>" for w in ("World", "Politics", "Business"))
     body = "\n".join(f"      <p>{esc(p)}</p>" for p in article.paragraphs)
-    related = "".join(
-        f"<li><a href='/story/{rng.randint(1000, 9999)}'>{esc(_fill(rng.choice(data.HEADLINES), _random_fields(rng)))}</a></li>"
-        for _ in range(3)
-    )
+    teasers = [_fill(rng.choice(data.HEADLINES), _random_fields(rng)) for _ in range(3)]
+    related = "".join(f"<li><a href='/story/{rng.randint(1000, 9999)}'>{esc(t)}</a></li>" for t in teasers)
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -335,7 +333,16 @@ def rss_feed(articles: list[GeneratedArticle]) -> str:
 
 def _random_fields(rng: random.Random) -> _Fields:
     a, b, c = rng.sample(STATES, 3)
-    fixed = {"a": a, "b": b, "c": c, "city": a.capital, "city_upper": a.capital.upper(), "outlet": "", "dom": "1", "pub_month": "May"}
+    fixed = {
+        "a": a,
+        "b": b,
+        "c": c,
+        "city": a.capital,
+        "city_upper": a.capital.upper(),
+        "outlet": "",
+        "dom": "1",
+        "pub_month": "May",
+    }
     return _Fields(rng, fixed)
 
 
@@ -390,8 +397,8 @@ def write_ingest_corpus(folder: Path, n_docs: int, seed: int) -> CorpusInfo:
 def write_article_corpus(
     folder: Path, n: int, seed: int, words: int = 600, event_share: float = DEFAULT_EVENT_SHARE
 ) -> list[GeneratedArticle]:
-    """Write `n` plain articles of about `words` words, one `.txt` file each (title, blank line,
-    body), into `folder`.
+    """Write `n` plain articles of about `words` words, one `.txt` file each (title, date line,
+    blank line, body), into `folder`.
 
     Returns:
         The articles, whose `text` is what the extractor keeps as the body.
@@ -400,6 +407,6 @@ def write_article_corpus(
     articles = ArticleMaker(rng, event_share).unique_articles(n, lambda: words)
     folder.mkdir(parents=True, exist_ok=True)
     for number, article in enumerate(articles):
-        page = f"{article.title}\n\n{article.text}\n"
+        page = f"{article.title}\n{_long_date(article.published)}\n\n{article.text}\n"
         (folder / f"{number:04d}.txt").write_text(page, encoding="utf-8")
     return articles

@@ -297,7 +297,8 @@ EVENT_SENTENCES = (
 # -- background: context, figures, history; no event meant (some still use common trigger
 # words such as "has", as real background sentences do) ---------------------------------------
 BACKGROUND_SENTENCES = (
-    "{a.name} is the {ordinal} largest buyer of goods from {b.name}, with purchases worth about ${n} billion last year.",
+    "{a.name} is the {ordinal} largest buyer of goods from {b.name}, "
+    "with purchases worth about ${n} billion last year.",
     "The {region} has been a source of friction between the two neighbours for decades.",
     "Inflation in {a.name} slowed to {pct} percent in {month}, official figures showed.",
     "The economy grew by {pct} percent in the second quarter, below most forecasts.",
@@ -327,7 +328,8 @@ BACKGROUND_SENTENCES = (
     "Both governments are under pressure at home over the cost of living.",
     "The river is the main source of water for {n} million people downstream.",
     "Diplomats in {city} say the relationship is now at its lowest point in years.",
-    "The region produced {big} tonnes of {commodity} last season, up from {n} thousand tonnes a year earlier.",
+    "The region produced {big} tonnes of {commodity} last season, "
+    "up from {n} thousand tonnes a year earlier.",
     "Most of the border crossings are closed at night.",
     "The opposition won {n} of the {big} seats in parliament at the last election.",
     "Shipping through the strait fell by {pct} percent in the first half of the year.",
@@ -375,7 +377,8 @@ SHARE_LINES = (
 )
 
 COOKIE_LINES = (
-    "We use cookies to improve your experience on our site. By continuing to browse you agree to our use of cookies.",
+    "We use cookies to improve your experience on our site. "
+    "By continuing to browse you agree to our use of cookies.",
     "This website uses cookies. Accept all | Manage preferences",
 )
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+
 from measure import MIB, BenchError, Measured, run_measured
 
 # The CLI's closing line: "N documents read, N stored, N duplicates, N events, N quotes,

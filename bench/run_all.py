@@ -1,0 +1,181 @@
+"""`make bench`: every benchmark in one report, printed and written to bench/results/latest.json.
+
+1. the scraped-text line classifier's precision and recall (bench_line_classifier.py);
+2. ingest throughput and peak memory, `--articles-only`, 1 and 2 workers (bench_ingest.py);
+3. end-to-end throughput next to bare spaCy on the same ~600-word articles, 1 and 2 workers,
+   with PASS/FAIL against the targets (bench_pipeline.py);
+4. where a single-worker end-to-end run spends its time, by stage, from py-spy samples
+   (stage_profile.py; an extra untimed run, skipped with --no-profile or without py-spy).
+
+Figures are medians of --runs runs. The corpora are generated into a temporary folder and
+deleted afterwards. The exit status is 0 whether targets pass or fail (this is a report) and
+1 only when a benchmark could not run.
+
+Run: python bench/run_all.py [--runs N] [--quick] [--no-profile] [--seed N] [--out FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import bench_ingest
+import bench_line_classifier
+import bench_pipeline
+import stage_profile
+from measure import BenchError
+
+RESULTS = Path(__file__).parent / "results" / "latest.json"
+# (ingest documents, end-to-end articles): the full sizes, and --quick's smoke sizes. The quick
+# article count still leaves a steady-state window with 2 workers (see eventwire_run._steady).
+FULL_SIZES = (bench_ingest.DEFAULT_DOCS, bench_pipeline.DEFAULT_ARTICLES)
+QUICK_SIZES = (200, 64)
+# Above this 1-minute load average (per machine, not per CPU) something else is running.
+BUSY_LOAD = 0.7
+# Above this share of the machine's CPU time used by processes other than the bench's own,
+# the figures are not to be trusted.
+BUSY_SHARE = 0.05
+
+
+def _machine() -> dict[str, Any]:
+    return {
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "eventwire": version("eventwire"),
+        "spacy": version("spacy"),
+        "duckdb": version("duckdb"),
+    }
+
+
+def _load() -> float:
+    """The 1-minute load average: other work on the machine makes every figure noisy."""
+    return os.getloadavg()[0]
+
+
+def _machine_cpu_seconds() -> float | None:
+    """CPU time every process of the machine has used since boot (Linux), idle and I/O wait left out."""
+    try:
+        fields = Path("/proc/stat").read_text(encoding="ascii").splitlines()[0].split()[1:]
+    except OSError:
+        return None
+    # user nice system idle iowait irq softirq steal ...
+    busy = sum(int(v) for i, v in enumerate(fields[:8]) if i not in (3, 4))
+    return busy / os.sysconf("SC_CLK_TCK")
+
+
+def _own_cpu_seconds() -> float:
+    """CPU time of this process and every child it has waited for."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _section(title: str) -> None:
+    print()
+    print(f"== {title} " + "=" * max(0, 90 - len(title)))
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    """Every benchmark; returns the JSON report (also printed as it goes)."""
+    docs, articles = QUICK_SIZES if args.quick else FULL_SIZES
+    runs = 1 if args.quick and args.runs is None else (args.runs or 3)
+    report: dict[str, Any] = {
+        "started": datetime.now(UTC).isoformat(timespec="seconds"),
+        "settings": {
+            "runs": runs,
+            "quick": args.quick,
+            "seed": args.seed,
+            "documents": docs,
+            "articles": articles,
+        },
+        "machine": _machine(),
+    }
+    machine = report["machine"]
+    machine["load_before"] = _load()
+    print(
+        f"eventwire {machine['eventwire']} bench: {runs} run(s) each, {machine['cpus']} CPUs, "
+        f"Python {machine['python']}, spaCy {machine['spacy']}, load average {machine['load_before']:.1f}"
+    )
+    if machine["load_before"] > BUSY_LOAD:
+        print("warning: the machine is busy with other work; throughput figures will be low and noisy")
+    machine_cpu, own_cpu, started = _machine_cpu_seconds(), _own_cpu_seconds(), time.perf_counter()
+
+    _section("Line classifier (bench/data/scraped)")
+    bench_line_classifier.main(["--quiet"])
+    report["line_classifier"] = bench_line_classifier.totals()
+
+    with tempfile.TemporaryDirectory(prefix="eventwire-bench-") as tmp:
+        workdir = Path(tmp)
+        _section(f"Ingest: {docs} generated documents, --articles-only")
+        ingest = bench_ingest.run_bench(workdir, docs=docs, runs=runs, seed=args.seed)
+        bench_ingest.print_table(ingest)
+        report["ingest"] = ingest
+
+        _section(f"End to end vs bare spaCy: {articles} generated articles")
+        pipeline = bench_pipeline.run_bench(workdir, articles=articles, runs=runs, seed=args.seed + 1)
+        bench_pipeline.print_table(pipeline)
+        report["pipeline"] = pipeline
+
+        if args.profile:
+            shares = stage_profile.profile_run([workdir / "articles"], workdir)
+            if shares is not None:
+                stage_profile.print_shares(shares)
+                report["profile_samples"] = dict(shares)
+
+    machine_cpu_after = _machine_cpu_seconds()
+    if machine_cpu is not None and machine_cpu_after is not None:
+        foreign = (machine_cpu_after - machine_cpu) - (_own_cpu_seconds() - own_cpu)
+        capacity = (time.perf_counter() - started) * (os.cpu_count() or 1)
+        machine["other_processes_cpu_share"] = max(0.0, foreign) / capacity
+    _section("Targets")
+    report["targets"] = []
+    for target, passed, detail in bench_pipeline.verdicts(pipeline):
+        print(f"{'PASS' if passed else 'FAIL'}  {target}: {detail}")
+        report["targets"].append({"target": target, "passed": passed, "detail": detail})
+    foreign_share = machine.get("other_processes_cpu_share")
+    if foreign_share is not None:
+        print(
+            f"other processes used {foreign_share:.0%} of the machine's CPU time during the bench"
+            + (": figures are low and noisy, rerun on a quiet machine" if foreign_share > BUSY_SHARE else "")
+        )
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=None, help="runs per figure (default 3; 1 with --quick)")
+    parser.add_argument("--quick", action="store_true", help="small corpora, one run: a smoke test")
+    parser.add_argument(
+        "--no-profile", dest="profile", action="store_false", help="skip the py-spy stage profile"
+    )
+    parser.add_argument("--seed", type=int, default=bench_ingest.DEFAULT_SEED)
+    parser.add_argument("--out", type=Path, default=RESULTS, help=f"JSON report (default {RESULTS})")
+    args = parser.parse_args(argv)
+    if args.runs is not None and args.runs < 1:
+        parser.error("--runs must be at least 1")
+    started = time.perf_counter()
+    try:
+        report = run(args)
+    except BenchError as exc:
+        print(f"bench error: {exc}", file=sys.stderr)
+        return 1
+    report["seconds"] = round(time.perf_counter() - started, 1)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")
+    print(f"\n{report['seconds']:.0f}s in all; figures written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
