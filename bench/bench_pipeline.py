@@ -142,7 +142,7 @@ def selection(articles: list[GeneratedArticle]) -> dict[str, float]:
     from eventwire.code import PatternBook
     from eventwire.config import Config
 
-    annotator = Annotator(load_nlp(), PatternBook.load(Config().pattern_files).trigger_words())
+    annotator = Annotator(load_nlp(), PatternBook.load(Config().pattern_files).could_fire)
     sentences = chosen = words = chosen_words = 0
     for article in articles:
         for sentence in annotator.split(article.text):

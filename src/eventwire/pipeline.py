@@ -17,10 +17,10 @@ the CLI, the local multi-process engine and a Spark runner can all call this.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from eventwire.config import Config
 from eventwire.errors import EventwireError
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from eventwire.code import EventCoder
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 BUG_CODE = "E900"
 """Failure code for an unexpected exception inside a stage (a bug, recorded and skipped)."""
@@ -57,7 +58,7 @@ class Stages:
 
         patterns = PatternBook.load(config.pattern_files)
         dictionary = ActorDictionary.load([Path(p) for p in config.actor_files])
-        annotator = Annotator(load_nlp(), patterns.trigger_words())
+        annotator = Annotator(load_nlp(), patterns.could_fire)
         return cls(annotator=annotator, coder=EventCoder(patterns), dictionary=dictionary)
 
     def document_actors(self, article: Article) -> DocumentActors:
@@ -86,6 +87,10 @@ class Pipeline:
     def process_batch(self, raw_docs: Iterable[RawDocument]) -> BatchResult:
         """Run every stage over each document; one broken document never stops the rest.
 
+        The chosen sentences of the whole batch go through spaCy in one `nlp.pipe` call, which
+        is faster than one call a document; should that call fail, each document is annotated
+        on its own so that the failure is pinned to the document that caused it.
+
         Returns:
             The processed documents and a `Failure` for each document a stage rejected.
 
@@ -93,24 +98,67 @@ class Pipeline:
             Exception: only when `config.on_error == "raise"`.
         """
         result = BatchResult()
+        extracted: list[tuple[RawDocument, Article]] = []
         for raw in raw_docs:
-            outcome = self.process_one(raw)
-            if isinstance(outcome, Failure):
-                result.failures.append(outcome)
+            article = self._guarded(raw, "extract", _extract, raw)
+            if isinstance(article, Failure):
+                result.failures.append(article)
             else:
-                result.processed.append(outcome)
+                extracted.append((raw, article))
+        if self.stages is None:
+            result.processed.extend(Processed(document=raw, article=article) for raw, article in extracted)
+            return result
+        stages = self.stages
+        try:
+            annotated: list[Annotated | None] = list(
+                stages.annotator.annotate_many([a for _, a in extracted])
+            )
+        except Exception:
+            if self.config.on_error == "raise":
+                raise
+            annotated = [None] * len(extracted)
+        for (raw, article), ready in zip(extracted, annotated, strict=True):
+            if ready is None:
+                ready = self._guarded(raw, "annotate", stages.annotator.annotate, article)
+                if isinstance(ready, Failure):
+                    result.failures.append(ready)
+                    continue
+            coded = self._guarded(raw, "code", self._code, ready)
+            if isinstance(coded, Failure):
+                result.failures.append(coded)
+            else:
+                events, quotes = coded
+                result.processed.append(
+                    Processed(document=raw, article=article, events=events, quotes=quotes)
+                )
         return result
 
     def process_one(self, raw: RawDocument) -> Processed | Failure:
-        stage = "extract"
+        """One document through every stage (`process_batch` of one)."""
+        result = self.process_batch([raw])
+        return result.processed[0] if result.processed else result.failures[0]
+
+    def code_article(self, article: Article) -> tuple[list[Event], list[Quote]]:
+        """Stages 3-5 on a clean article: annotate, code events, find quotes.
+
+        Raises:
+            RuntimeError: when the pipeline was built with `code_events=False`.
+        """
+        if self.stages is None:
+            raise RuntimeError("this pipeline was built with code_events=False")
+        return self._code(self.stages.annotator.annotate(article))
+
+    def _code(self, annotated: Annotated) -> tuple[list[Event], list[Quote]]:
+        assert self.stages is not None
+        actors = self.stages.document_actors(annotated.article)
+        events = self.stages.coder.code(annotated, actors)
+        quotes = self.stages.quotes(annotated, actors)
+        return events, quotes
+
+    def _guarded(self, raw: RawDocument, stage: str, fn: Callable[..., T], *args: object) -> T | Failure:
+        """Run one stage on one document; a rejection or a bug becomes that document's Failure."""
         try:
-            article = extract_article(raw)
-            _check(article, Article, stage)
-            if self.stages is None:
-                return Processed(document=raw, article=article)
-            stage = "code"
-            events, quotes = self.code_article(article)
-            return Processed(document=raw, article=article, events=events, quotes=quotes)
+            return fn(*args)
         except EventwireError as exc:
             log.debug("rejected %s at %s: %s", raw.source, stage, exc)
             return Failure(
@@ -128,19 +176,11 @@ class Pipeline:
                 reason=f"unexpected {type(exc).__name__} in {stage}: {str(exc)[:200]}",
             )
 
-    def code_article(self, article: Article) -> tuple[list[Event], list[Quote]]:
-        """Stages 3-5 on a clean article: annotate, code events, find quotes.
 
-        Raises:
-            RuntimeError: when the pipeline was built with `code_events=False`.
-        """
-        if self.stages is None:
-            raise RuntimeError("this pipeline was built with code_events=False")
-        annotated = self.stages.annotator.annotate(article)
-        actors = self.stages.document_actors(article)
-        events = self.stages.coder.code(annotated, actors)
-        quotes = self.stages.quotes(annotated, actors)
-        return events, quotes
+def _extract(raw: RawDocument) -> Article:
+    article = extract_article(raw)
+    _check(article, Article, "extract")
+    return article
 
 
 def _check(value: object, expected: type, stage: str) -> None:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.resources import files
 from pathlib import Path
+
+from eventwire.code.forms import word_forms
 
 PLOVER_TYPES = frozenset(
     {
@@ -165,9 +167,26 @@ class PatternBook:
         user = [p for f in extra_files for p in read_patterns(Path(f).read_text(encoding="utf-8"), str(f))]
         return cls([*user, *bundled_patterns()])
 
-    def trigger_words(self) -> set[str]:
-        """Every trigger lemma, for the cheap pre-filter that picks sentences to parse."""
-        return set(self.verbs) | set(self.nouns)
+    def could_fire(self, words: set[str]) -> bool:
+        """Whether a sentence with these lower-cased words could make some pattern fire: a
+        form of its trigger is there, and so are its object noun and required words. The
+        annotator parses only such sentences (and quotations)."""
+        for word in words & self._needs.keys():
+            for objects, required in self._needs[word]:
+                if (not objects or objects & words) and (not required or required & words):
+                    return True
+        return False
+
+    @cached_property
+    def _needs(self) -> dict[str, list[tuple[frozenset[str], frozenset[str]]]]:
+        needs: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
+        for index in (self.verbs, self.nouns):
+            for lemma, patterns in index.items():
+                for pattern in patterns:
+                    objects = frozenset(f for o in pattern.objects for f in (o, o + "s", o.removesuffix("s")))
+                    for form in word_forms(lemma):
+                        needs.setdefault(form, []).append((objects, pattern.words))
+        return needs
 
 
 @lru_cache(maxsize=1)

@@ -44,6 +44,113 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+ROWS_PER_STATEMENT = 500
+"""Rows per multi-row INSERT: large enough to amortise a statement, small enough for its SQL."""
+
+
+def _with_free_doc_id(item: Processed, taken: set[str]) -> Processed:
+    """Keep the given id unless another document already holds it."""
+    doc_id = item.document.doc_id or item.document.hash[:16]
+    if doc_id not in taken:
+        return item
+    new_id = f"{doc_id}-{item.document.hash[:8]}"
+    return Processed(
+        document=replace(item.document, doc_id=new_id),
+        article=replace(item.article, doc_id=new_id),
+        events=[replace(e, doc_id=new_id) for e in item.events],
+        quotes=[replace(q, doc_id=new_id) for q in item.quotes],
+    )
+
+
+class _BatchRows:
+    """A batch as table rows, keyed where the table has a key so that repeats collapse."""
+
+    def __init__(self) -> None:
+        self.documents: list[tuple[Any, ...]] = []
+        self.articles: list[tuple[Any, ...]] = []
+        self.actors: dict[str, tuple[Any, ...]] = {}
+        self.events: dict[str, tuple[Any, ...]] = {}
+        self.quotes: dict[str, tuple[Any, ...]] = {}
+        self.failures: dict[tuple[str, str, str], tuple[Any, ...]] = {}
+
+    def actor(self, actor: Actor) -> str:
+        key = actor_id(actor)
+        self.actors.setdefault(key, (key, actor.name, actor.country, actor.sector, actor.kind))
+        return key
+
+    def add(self, item: Processed) -> None:
+        doc, art = item.document, item.article
+        self.documents.append(
+            (
+                doc.hash,
+                doc.doc_id,
+                doc.format,
+                doc.source,
+                doc.record,
+                doc.url,
+                doc.encoding,
+                doc.fetched_at,
+                _now(),
+                doc.text,
+            )
+        )
+        self.articles.append(
+            (
+                doc.doc_id,
+                doc.hash,
+                art.title,
+                art.outlet,
+                art.author,
+                art.published,
+                art.url,
+                art.language,
+                art.source,
+                art.record,
+                art.text,
+            )
+        )
+        for event in item.events:
+            key = event_id(event)
+            self.events.setdefault(
+                key,
+                (
+                    key,
+                    event.doc_id,
+                    event.type,
+                    event.mode,
+                    event.cameo,
+                    event.goldstein,
+                    self.actor(event.source),
+                    self.actor(event.target),
+                    event.date,
+                    event.date_precision,
+                    event.date_reason,
+                    event.location,
+                    event.evidence,
+                    event.sentence_index,
+                    event.rule,
+                    event.confidence,
+                ),
+            )
+        for quote in item.quotes:
+            key = quote_id(quote)
+            speaker = self.actor(quote.speaker_actor) if quote.speaker_actor is not None else None
+            self.quotes.setdefault(
+                key, (key, quote.doc_id, quote.speaker, speaker, quote.text, quote.sentence_index, quote.rule)
+            )
+
+    def add_failure(self, failure: Failure) -> None:
+        record = failure.record or ""
+        self.failures[(failure.source, record, failure.code)] = (
+            failure.source,
+            record,
+            failure.stage,
+            failure.code,
+            failure.reason,
+            _now(),
+        )
+
+
 class Store:
     """A DuckDB file holding documents, articles, actors, events, quotes and failures."""
 
@@ -145,127 +252,52 @@ class Store:
             raise self._open_error(exc) from exc
 
     def _write_batch(self, batch: BatchResult) -> int:
+        rows = _BatchRows()
+        known = self.known_hashes(p.document.hash for p in batch.processed)
+        wanted_ids = [p.document.doc_id or p.document.hash[:16] for p in batch.processed]
+        taken = self._taken_doc_ids(wanted_ids)
+        for item in batch.processed:
+            if item.document.hash in known:
+                continue
+            known.add(item.document.hash)
+            item = _with_free_doc_id(item, taken)
+            taken.add(item.document.doc_id or "")
+            rows.add(item)
+        for failure in batch.failures:
+            rows.add_failure(failure)
         with self.transaction():
-            known = self.known_hashes(p.document.hash for p in batch.processed)
-            stored = 0
-            for item in batch.processed:
-                if item.document.hash in known:
-                    continue
-                known.add(item.document.hash)
-                self._insert_processed(self._with_free_doc_id(item))
-                stored += 1
-            for failure in batch.failures:
-                self._insert_failure(failure)
-        return stored
+            self._insert_rows("INSERT INTO documents", rows.documents)
+            self._insert_rows("INSERT INTO articles", rows.articles)
+            self._insert_rows("INSERT OR IGNORE INTO actors", list(rows.actors.values()))
+            self._insert_rows("INSERT OR IGNORE INTO events", list(rows.events.values()))
+            self._insert_rows("INSERT OR IGNORE INTO quotes", list(rows.quotes.values()))
+            self._insert_rows("INSERT OR REPLACE INTO failures", list(rows.failures.values()))
+        return len(rows.documents)
 
     def record_failures(self, failures: Iterable[Failure]) -> None:
+        rows = _BatchRows()
+        for failure in failures:
+            rows.add_failure(failure)
         try:
             with self.transaction():
-                for failure in failures:
-                    self._insert_failure(failure)
+                self._insert_rows("INSERT OR REPLACE INTO failures", list(rows.failures.values()))
         except duckdb.Error as exc:
             raise self._open_error(exc) from exc
 
-    def _with_free_doc_id(self, item: Processed) -> Processed:
-        """Keep the given id unless another document already holds it."""
-        doc_id = item.document.doc_id or item.document.hash[:16]
-        taken = self.con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
-        if not taken:
-            return item
-        new_id = f"{doc_id}-{item.document.hash[:8]}"
-        return Processed(
-            document=replace(item.document, doc_id=new_id),
-            article=replace(item.article, doc_id=new_id),
-            events=[replace(e, doc_id=new_id) for e in item.events],
-            quotes=[replace(q, doc_id=new_id) for q in item.quotes],
-        )
+    def _taken_doc_ids(self, doc_ids: list[str]) -> set[str]:
+        if not doc_ids:
+            return set()
+        rows = self.con.execute("SELECT doc_id FROM documents WHERE doc_id IN ?", [doc_ids]).fetchall()
+        return {r[0] for r in rows}
 
-    def _insert_processed(self, item: Processed) -> None:
-        doc, art = item.document, item.article
-        self.con.execute(
-            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                doc.hash,
-                doc.doc_id,
-                doc.format,
-                doc.source,
-                doc.record,
-                doc.url,
-                doc.encoding,
-                doc.fetched_at,
-                _now(),
-                doc.text,
-            ],
-        )
-        self.con.execute(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                doc.doc_id,
-                doc.hash,
-                art.title,
-                art.outlet,
-                art.author,
-                art.published,
-                art.url,
-                art.language,
-                art.source,
-                art.record,
-                art.text,
-            ],
-        )
-        for event in item.events:
-            self._insert_actor(event.source)
-            self._insert_actor(event.target)
+    def _insert_rows(self, statement: str, rows: list[tuple[Any, ...]]) -> None:
+        """One multi-row INSERT per chunk: a statement per row costs a millisecond each."""
+        for start in range(0, len(rows), ROWS_PER_STATEMENT):
+            chunk = rows[start : start + ROWS_PER_STATEMENT]
+            row = "(" + ", ".join("?" * len(chunk[0])) + ")"
             self.con.execute(
-                "INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    event_id(event),
-                    event.doc_id,
-                    event.type,
-                    event.mode,
-                    event.cameo,
-                    event.goldstein,
-                    actor_id(event.source),
-                    actor_id(event.target),
-                    event.date,
-                    event.date_precision,
-                    event.date_reason,
-                    event.location,
-                    event.evidence,
-                    event.sentence_index,
-                    event.rule,
-                    event.confidence,
-                ],
+                f"{statement} VALUES {', '.join([row] * len(chunk))}", [v for r in chunk for v in r]
             )
-        for quote in item.quotes:
-            speaker_id = None
-            if quote.speaker_actor is not None:
-                self._insert_actor(quote.speaker_actor)
-                speaker_id = actor_id(quote.speaker_actor)
-            self.con.execute(
-                "INSERT OR IGNORE INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    quote_id(quote),
-                    quote.doc_id,
-                    quote.speaker,
-                    speaker_id,
-                    quote.text,
-                    quote.sentence_index,
-                    quote.rule,
-                ],
-            )
-
-    def _insert_actor(self, actor: Actor) -> None:
-        self.con.execute(
-            "INSERT OR IGNORE INTO actors VALUES (?, ?, ?, ?, ?)",
-            [actor_id(actor), actor.name, actor.country, actor.sector, actor.kind],
-        )
-
-    def _insert_failure(self, failure: Failure) -> None:
-        self.con.execute(
-            "INSERT OR REPLACE INTO failures VALUES (?, ?, ?, ?, ?, ?)",
-            [failure.source, failure.record or "", failure.stage, failure.code, failure.reason, _now()],
-        )
 
     # -- reads ----------------------------------------------------------------------------
 
