@@ -53,12 +53,15 @@ class Stages:
         # runs and the CLI's other commands do not need.
         from eventwire.actors import ActorDictionary
         from eventwire.annotate.annotator import Annotator
+        from eventwire.annotate.entities import EntityLabeller, dictionary_labels
         from eventwire.annotate.model import load_nlp
         from eventwire.code import EventCoder, PatternBook
 
         patterns = PatternBook.load(config.pattern_files)
         dictionary = ActorDictionary.load([Path(p) for p in config.actor_files])
-        annotator = Annotator(load_nlp(), patterns.could_fire)
+        nlp = load_nlp()
+        labeller = EntityLabeller(nlp, dictionary_labels(dictionary))
+        annotator = Annotator(nlp, patterns.could_fire, labeller=labeller)
         return cls(annotator=annotator, coder=EventCoder(patterns), dictionary=dictionary)
 
     def document_actors(self, article: Article) -> DocumentActors:

@@ -51,6 +51,10 @@ _ROLE = re.compile(r"^[a-z][a-z_]*$")
 _DATA = "data/actors"
 
 
+LOOKUP_CACHE_SIZE = 200_000
+"""Distinct (mention, date) look-ups remembered; about 100 bytes each."""
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One dictionary row resolved to an actor; people and groups have one per period."""
@@ -167,6 +171,9 @@ class ActorDictionary:
         self._states: dict[str, int] = {}
         self._org_kinds: dict[str, str] = {}
         self._demonyms: dict[str, str] = {}
+        # Look-ups repeat a great deal (every mention of "Russia", every title): memoised per
+        # dictionary, keyed by text and date.
+        self._lookup_cached = lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._lookup)
         by_kind: dict[str, list[Row]] = defaultdict(list)
         for table in tables:
             by_kind[table.kind].extend(table.rows)
@@ -365,7 +372,9 @@ class ActorDictionary:
             the actor, or None when unknown or ambiguous. A person outside their terms is
             still that person; bare sector words ("rebels") give None (see `sector_of`).
         """
-        on = _as_date(on)
+        return self._lookup_cached(text, _as_date(on))
+
+    def _lookup(self, text: str, on: date | None) -> Actor | None:
         text = " ".join(text.strip().strip(',;:"“”()').split())
         text, _ = strip_possessive(drop_article(text))
         if not text:

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
+from eventwire.annotate.entities import EntityLabeller
 from eventwire.records import Article
 
 QUOTE_MARKS = re.compile(r"[\"“”„«»]")
@@ -75,14 +76,24 @@ def dateline_place(text: str) -> str | None:
 class Annotator:
     """Splits, selects and parses; holds the spaCy pipeline (loaded once per worker)."""
 
-    def __init__(self, nlp: Language, could_fire: Callable[[set[str]], bool], *, select: bool = True) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        could_fire: Callable[[set[str]], bool],
+        *,
+        select: bool = True,
+        labeller: EntityLabeller | None = None,
+    ) -> None:
         """
         Args:
             nlp: the spaCy pipeline.
             could_fire: whether a sentence's lower-cased words could make some pattern fire
                 (`PatternBook.could_fire`): the cheap test that decides what is parsed.
             select: False parses every sentence (for measuring what selection saves).
+            labeller: sets entities from the actor dictionary, running spaCy's NER only on
+                sentences with names it does not know; None runs the NER on every sentence.
         """
+        self.labeller = labeller
         self.nlp = nlp
         self.select = select
         self.sentencizer = Sentencizer()
@@ -121,7 +132,12 @@ class Annotator:
             chosen = [i for i, s in enumerate(sentences) if not self.select or self.worth_parsing(s)]
             plans.append((article, paragraphs, sentences, chosen))
         texts = [sentences[i] for _, _, sentences, chosen in plans for i in chosen]
-        docs = iter(self.nlp.pipe(texts, batch_size=PIPE_BATCH_SIZE))
+        if self.labeller is None:
+            parsed = list(self.nlp.pipe(texts, batch_size=PIPE_BATCH_SIZE))
+        else:
+            parsed = list(self.nlp.pipe(texts, batch_size=PIPE_BATCH_SIZE, disable=["ner"]))
+            self.labeller.label(parsed)
+        docs = iter(parsed)
         return [
             self._assemble(article, paragraphs, sentences, chosen, [next(docs) for _ in chosen])
             for article, paragraphs, sentences, chosen in plans
