@@ -90,11 +90,18 @@ class EntityLabeller:
         return spans
 
     def _name_span(self, doc: Doc, start: int, end: int) -> Span | None:
-        """The longest known name that ends the run ("President Vladimir Putin" -> Vladimir Putin)."""
+        """The known name that ends the run, without the titles before a person's name
+        ("President Vladimir Putin" -> Vladimir Putin, as the NER would mark it)."""
         for i in range(start, end):
             label = self.name_label(doc[i:end].text)
-            if label:
-                return Span(doc, i, end, label=label)
+            if not label:
+                continue
+            if label == "PERSON":
+                # The shortest suffix of two words or more that is still a known person.
+                for j in range(i + 1, end - 1):
+                    if self.name_label(doc[j:end].text) == "PERSON":
+                        i = j
+            return Span(doc, i, end, label=label)
         return None
 
 
