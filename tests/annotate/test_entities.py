@@ -38,3 +38,13 @@ def test_entities_unknown_names_go_through_ner(labeller_and_nlp):
     doc = _parse(nlp, "Mayor Ilona Vertessy met residents of Szentkorond on Monday.")
     assert labeller.label([doc]) == 1
     assert "PERSON" in {e.label_ for e in doc.ents}
+
+
+def test_entities_spans_of_one_label_are_read_from_iob_tags(labeller_and_nlp):
+    from eventwire.annotate.entities import entity_spans
+
+    labeller, nlp = labeller_and_nlp
+    doc = _parse(nlp, "Wang Yi and Sergei Lavrov met in Moscow.")
+    labeller.label([doc])
+    assert [s.text for s in entity_spans(doc[:], "PERSON")] == ["Wang Yi", "Sergei Lavrov"]
+    assert [s.text for s in entity_spans(doc[3:], "GPE")] == ["Moscow"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters that NFKD does not decompose into a base letter plus a mark.
 _TRANSLITERATE = str.maketrans(
@@ -61,6 +62,7 @@ NEUTRAL_MODIFIERS = frozenset(
 """Words before a title that change nothing about who holds it."""
 
 
+@lru_cache(maxsize=100_000)
 def fold(text: str) -> str:
     """The lookup key of a surface form: no diacritics, dots, apostrophes or hyphens, lower case.
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from eventwire.actors.memory import DocumentMemory
+from eventwire.annotate.entities import entity_spans
 from eventwire.records import Actor
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -257,7 +258,7 @@ class DocumentActors(DocumentMemory):
         if whole is not None and whole.kind == "person":
             # "Federal President Frank-Walter Steinmeier": the dictionary reads titles itself.
             return whole, "name", self._role_in(span)
-        names = [e for e in span.ents if e.label_ == "PERSON"] or _propn_runs(span)
+        names = entity_spans(span, "PERSON") or _propn_runs(span)
         # "Tigray's regional president, Debretsion Gebremichael": the apposed full name, not the
         # possessive in front (which the model may also tag PERSON).
         names.sort(key=lambda n: (n.root.dep_ == "poss", -len(n)))

@@ -11,12 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from eventwire.actors.dictionary import ActorDictionary
+if TYPE_CHECKING:
+    from eventwire.actors.dictionary import ActorDictionary
 
 NameLabel = Callable[[str], str | None]
 """Maps a name to PERSON, GPE or ORG when the dictionary knows it, else None."""
@@ -103,6 +105,24 @@ class EntityLabeller:
                         i = j
             return Span(doc, i, end, label=label)
         return None
+
+
+def entity_spans(span: Span, label: str) -> list[Span]:
+    """The entities of one label inside a span, read from IOB tags: `Span.ents` and `Doc.ents`
+    rebuild every entity of the document on each access, which the coder cannot afford."""
+    found, start = [], None
+    doc = span.doc
+    for tok in span:
+        if tok.ent_iob_ == "B" or (tok.ent_iob_ == "I" and start is None):
+            if start is not None:
+                found.append(doc[start : tok.i])
+            start = tok.i if tok.ent_type_ == label else None
+        elif tok.ent_iob_ != "I" and start is not None:
+            found.append(doc[start : tok.i])
+            start = None
+    if start is not None:
+        found.append(doc[start : span.end])
+    return [Span(doc, s.start, s.end, label=label) for s in found]
 
 
 def _proper_runs(doc: Doc) -> list[tuple[int, int]]:

@@ -24,6 +24,7 @@ from spacy.tokens import Span, Token
 from eventwire.actors.resolver import DocumentActors, Mention
 from eventwire.annotate.annotator import Annotated
 from eventwire.annotate.dates import DateMention, header_date, text_year
+from eventwire.annotate.entities import entity_spans
 from eventwire.code import ontology
 from eventwire.code.arguments import (
     has_particle,
@@ -368,10 +369,9 @@ def _pairs(
 
 def remember_mentions(sentence: Span, index: int, actors: DocumentActors) -> None:
     """Resolve the sentence's named people once, so that later surnames and titles find them."""
-    for ent in sentence.ents:
-        if ent.label_ == "PERSON":
-            actors.at(index, ent.start - sentence.start, sentence.start)
-            actors.resolve(ent.root)
+    for ent in entity_spans(sentence, "PERSON"):
+        actors.at(index, ent.start - sentence.start, sentence.start)
+        actors.resolve(ent.root)
 
 
 def _same_event(a: Event, b: Event) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 PLACE_PREPS = frozenset(
     {"in", "at", "near", "outside", "inside", "during", "on", "through", "across", "into"}
@@ -39,9 +39,7 @@ FIELD_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT"})
 
 def _entity_text(tok: Token) -> str | None:
     if tok.ent_type_ in PLACE_LABELS:
-        for ent in tok.doc.ents:
-            if ent.start <= tok.i < ent.end:
-                return ent.text
+        return _entity_around(tok).text
     for child in tok.children:
         if child.dep_ == "compound" and child.ent_type_ in PLACE_LABELS:
             return _entity_text(child)
@@ -60,6 +58,18 @@ def _noun_phrase(tok: Token) -> str:
     """A proper noun with the words compounded to it ("Bellevue Palace"), without "the"."""
     start = min([tok.i] + [c.left_edge.i for c in tok.lefts if c.dep_ == "compound"])
     return tok.doc[start : tok.i + 1].text
+
+
+def _entity_around(tok: Token) -> Span:
+    """The entity a token is inside, from its IOB tags (reading `doc.ents` rebuilds them all)."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _strip_article(text: str) -> str:
