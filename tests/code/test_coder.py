@@ -218,3 +218,16 @@ def test_coder_reported_it_is_the_reporter(pipeline):
     assert [(e.type, e.source.country, e.source.sector, e.target.country) for e in events] == [
         ("COERCE", "COL", "MIL", "VEN")
     ]
+
+
+def test_coder_prisoner_exchange_is_mutual_concession(pipeline):
+    keys = _keys("Russia and Ukraine exchanged 200 prisoners of war on Friday.", date(2024, 5, 10), pipeline)
+    assert keys == {("CONCEDE", "Russia", "Ukraine"), ("CONCEDE", "Ukraine", "Russia")}
+
+
+def test_coder_attack_victims_are_not_the_attackers_own_people(pipeline):
+    events = _events("Israeli airstrikes killed 12 people in Gaza on Tuesday.", date(2024, 5, 10), pipeline)
+    assert [(e.type, e.source.country, e.target.country, e.target.sector, e.location) for e in events] == [
+        ("ASSAULT", "ISR", "PSE", "CVL", "Gaza")
+    ]
+    assert events[0].rule == "kill/ASSAULT"

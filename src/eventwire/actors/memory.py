@@ -38,6 +38,8 @@ class DocumentMemory:
     counts: dict[Actor, int] = field(default_factory=dict)
     roles: dict[tuple[str, str], Actor] = field(default_factory=dict)
     country_counts: dict[str, int] = field(default_factory=dict)
+    avoid_country: str | None = None
+    """A country bare sector words of the current event cannot belong to (an attacker's own)."""
     hint_country: str | None = None
     """The country of the other side of the event being coded: "the army" in a sentence whose
     source is a Sudanese group is Sudan's army, unless the phrase says otherwise."""
@@ -86,10 +88,12 @@ class DocumentMemory:
                     break
 
     def home_country(self) -> str | None:
-        """The state the document names most: the default country of bare sector words."""
-        if not self.country_counts:
+        """The state the document names most (other than `avoid_country`): the default country
+        of bare sector words."""
+        counts = {c: n for c, n in self.country_counts.items() if c != self.avoid_country}
+        if not counts:
             return None
-        return max(self.country_counts.items(), key=lambda kv: kv[1])[0]
+        return max(counts.items(), key=lambda kv: kv[1])[0]
 
     def _before(self) -> list[_Seen]:
         return [s for s in self.seen if s.position < self.position]

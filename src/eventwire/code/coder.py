@@ -165,8 +165,10 @@ class EventCoder:
         source_countries = [m.actor.country for m in sources if m.actor.country]
         domestic = pattern.type not in CROSS_BORDER_TYPES
         ctx.actors.hint_country = source_countries[0] if source_countries and domestic else None
+        # "Israeli airstrikes killed 12 people": the victims are not the attacker's own people.
+        ctx.actors.avoid_country = source_countries[0] if source_countries and not domestic else None
         targets, deep = _find_targets(token, light, pattern, ctx.actors)
-        ctx.actors.hint_country = None
+        ctx.actors.hint_country = ctx.actors.avoid_country = None
         # "accused the three countries": a group never includes the accuser's own state.
         targets = [m for m in targets if m.how != "pair" or m.actor.country not in source_countries]
         if not targets:
@@ -233,7 +235,7 @@ class EventCoder:
                     location=place,
                     evidence=sentence.text,
                     sentence_index=index,
-                    rule=pattern.rule,
+                    rule=pattern.rule_with(light.lemma_.lower() if light is not None else None),
                     confidence=round(max(confidence, 0.1), 2),
                 )
             )

@@ -70,7 +70,11 @@ class Pattern:
 
     @property
     def rule(self) -> str:
-        trigger = self.lemma + (f"+{sorted(self.objects)[0]}" if self.objects else "")
+        return self.rule_with(sorted(self.objects)[0] if self.objects else None)
+
+    def rule_with(self, light_object: str | None) -> str:
+        """The rule id as it fired: "hold+talks/CONSULT", "call>on/REQUEST", "n:visit/CONSULT"."""
+        trigger = self.lemma + (f"+{light_object}" if light_object else "")
         trigger += f">{self.needs_prep}" if self.needs_prep else ""
         return f"{'n:' if self.nominal else ''}{trigger}/{self.type}"
 
