@@ -87,10 +87,13 @@ class DocumentMemory:
                 if found:
                     break
 
-    def home_country(self) -> str | None:
-        """The state the document names most (other than `avoid_country`): the default country
-        of bare sector words."""
-        counts = {c: n for c, n in self.country_counts.items() if c != self.avoid_country}
+    def home_country(self, *, avoid: bool = False) -> str | None:
+        """The state the document names most: the default country of bare sector words.
+
+        Args:
+            avoid: leave out `avoid_country` (an attacker's civilians are not its victims).
+        """
+        counts = {c: n for c, n in self.country_counts.items() if not (avoid and c == self.avoid_country)}
         if not counts:
             return None
         return max(counts.items(), key=lambda kv: kv[1])[0]

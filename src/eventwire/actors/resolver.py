@@ -406,7 +406,7 @@ class DocumentActors(DocumentMemory):
                 self.place_country(head.sent)
                 or self.dateline_country
                 or self.hint_country
-                or self.home_country()
+                or self.home_country(avoid=sector == "CVL")
             )
         if country is None:
             return None
@@ -427,14 +427,16 @@ class DocumentActors(DocumentMemory):
         return None
 
     def _sector_word(self, head: Token) -> str | None:
-        compound = " ".join(
+        """The sector of the head word with its modifiers, longest known phrase first
+        ("Pakistani security forces" -> "security forces" -> POL; "armed forces" -> MIL)."""
+        modifiers = [
             t.text for t in head.lefts if t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "ADJ", "VERB")
-        )
-        return (
-            (self.dictionary.sector_of(f"{compound} {head.text}") if compound else None)
-            or self.dictionary.sector_of(head.text)
-            or self.dictionary.sector_of(head.lemma_)
-        )
+        ]
+        for i in range(len(modifiers)):
+            sector = self.dictionary.sector_of(" ".join([*modifiers[i:], head.text]))
+            if sector:
+                return sector
+        return self.dictionary.sector_of(head.text) or self.dictionary.sector_of(head.lemma_)
 
 
 REPORTING_LEMMAS = frozenset(

@@ -206,6 +206,11 @@ def blocked_because(trigger: Token, pattern_lemma: str) -> str | None:
             if _negated(head):
                 return f"under negated '{head.text}'"
             continue
+        if dep == "ccomp" and tok.i < head.i:
+            # "Azerbaijan accused Armenia ..., a charge Yerevan denied": the clause is told first,
+            # as a fact; what follows only comments on it.
+            tok = head
+            continue
         if head.lemma_.lower() in NON_FACTUAL_GOVERNORS and head.lemma_.lower() != pattern_lemma:
             return f"under '{head.lemma_.lower()}'"
         reason = _own_block(head)
