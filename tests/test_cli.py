@@ -542,3 +542,18 @@ def test_cli_code_prints_events_without_storing(tmp_path: Path) -> None:
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert any(line.get("type") == "CONSULT" for line in lines)
     assert not list(tmp_path.iterdir())
+
+
+def test_cli_run_with_a_bad_pattern_file_fails_with_one_coded_line(tmp_path: Path) -> None:
+    patterns = tmp_path / "mine.tsv"
+    patterns.write_text("trigger\ttype\tcameo\ttargets\tmutual\trequires\nmeet\tCHAT\t040\tdobj\tyes\t\n")
+    config = tmp_path / "eventwire.toml"
+    config.write_text(f'[eventwire]\npattern_files = ["{patterns}"]\n')
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Chile and Peru signed a trade agreement on Tuesday.\n")
+    result = run_cli(
+        "run", tmp_path / "in", "--db", tmp_path / "t.duckdb", "--config", config, "--workers", "2"
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"E601 bad data file: {patterns}:2: unknown type 'CHAT'" in " ".join(result.stderr.split())

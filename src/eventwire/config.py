@@ -40,7 +40,10 @@ SETTINGS: tuple[Setting, ...] = (
         "code_events", True, "Run annotation, event coding and quotes; false stores clean articles only."
     ),
     Setting(
-        "on_error", "record", "What a stage does with a document it cannot process: 'record' or 'raise'."
+        "on_error",
+        "record",
+        "What a stage does on an unexpected error (a bug) in one document: 'record' or 'raise'. "
+        "Bad input is always recorded.",
     ),
 )
 

@@ -24,7 +24,7 @@ class E(StrEnum):
     E110 = "unsupported file type {suffix} (supported: {suffixes})"
     E111 = "cannot read file: {detail}"
     E112 = "WARC holds {skipped} non-HTML record(s), skipped"
-    E113 = "file too large: {size} bytes (limit {limit}, setting ingest.max_bytes)"
+    E113 = "file too large: {size} bytes (limit {limit}, setting max_bytes)"
     E114 = "not a gold/document JSON object: {detail}"
     E115 = "no supported files match the pattern (supported: {suffixes})"
     E116 = "feed item has no content or summary"
@@ -40,7 +40,7 @@ class E(StrEnum):
     E403 = "database {path} has schema version {found}, this eventwire needs {expected}"
     E404 = "cannot write {path}: {detail}"
     # actors and patterns data
-    E601 = "{where}: {problem}"
+    E601 = "bad data file: {detail}"
     # config
     E501 = "unknown setting '{key}' in {path} (known: {known})"
     E502 = "setting '{key}' must be {expected}, got {value!r}"

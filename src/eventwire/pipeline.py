@@ -23,14 +23,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from eventwire.config import Config
-from eventwire.errors import EventwireError
+from eventwire.errors import E, EventwireError
 from eventwire.extract import extract_article
 from eventwire.records import Article, BatchResult, Event, Failure, Processed, Quote, RawDocument
 
 if TYPE_CHECKING:
     from eventwire.actors import ActorDictionary, DocumentActors
     from eventwire.annotate.annotator import Annotated, Annotator
-    from eventwire.code import EventCoder
+    from eventwire.code import EventCoder, PatternBook
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -51,14 +51,12 @@ class Stages:
     def build(cls, config: Config) -> Stages:
         # Imported here: spaCy and the actor data cost time and memory that `--articles-only`
         # runs and the CLI's other commands do not need.
-        from eventwire.actors import ActorDictionary
         from eventwire.annotate.annotator import Annotator
         from eventwire.annotate.entities import EntityLabeller, dictionary_labels
         from eventwire.annotate.model import load_nlp
-        from eventwire.code import EventCoder, PatternBook
+        from eventwire.code import EventCoder
 
-        patterns = PatternBook.load(config.pattern_files)
-        dictionary = ActorDictionary.load([Path(p) for p in config.actor_files])
+        patterns, dictionary = load_data_files(config)
         nlp = load_nlp()
         labeller = EntityLabeller(nlp, dictionary_labels(dictionary))
         annotator = Annotator(nlp, patterns.could_fire, labeller=labeller)
@@ -72,7 +70,29 @@ class Stages:
     def quotes(self, annotated: Annotated, actors: DocumentActors) -> list[Quote]:
         from eventwire.quotes import extract_quotes
 
-        return extract_quotes(annotated.doc, annotated.article.doc_id, actors.speaker)
+        quotes = extract_quotes(annotated.doc, annotated.article.doc_id, actors.speaker)
+        for quote in quotes:
+            # The quotes stage counts the parsed sentences; records count all of the article's.
+            if 0 <= quote.sentence_index < len(annotated.parsed):
+                quote.sentence_index = annotated.parsed[quote.sentence_index][0]
+        return quotes
+
+
+def load_data_files(config: Config) -> tuple[PatternBook, ActorDictionary]:
+    """The verb patterns and the actor dictionary, bundled and the user's.
+
+    Raises:
+        EventwireError: E601 naming the file and line of a bad row.
+    """
+    from eventwire.actors import ActorDictionary
+    from eventwire.code import PatternBook
+
+    try:
+        return PatternBook.load(config.pattern_files), ActorDictionary.load(
+            [Path(p) for p in config.actor_files]
+        )
+    except (ValueError, OSError) as exc:
+        raise EventwireError(E.E601, detail=str(exc)) from exc
 
 
 class Pipeline:
@@ -120,12 +140,11 @@ class Pipeline:
             if self.config.on_error == "raise":
                 raise
             annotated = [None] * len(extracted)
-        for (raw, article), ready in zip(extracted, annotated, strict=True):
-            if ready is None:
-                ready = self._guarded(raw, "annotate", stages.annotator.annotate, article)
-                if isinstance(ready, Failure):
-                    result.failures.append(ready)
-                    continue
+        for (raw, article), prepared in zip(extracted, annotated, strict=True):
+            ready = prepared or self._guarded(raw, "annotate", stages.annotator.annotate, article)
+            if isinstance(ready, Failure):
+                result.failures.append(ready)
+                continue
             coded = self._guarded(raw, "code", self._code, ready)
             if isinstance(coded, Failure):
                 result.failures.append(coded)
@@ -135,11 +154,6 @@ class Pipeline:
                     Processed(document=raw, article=article, events=events, quotes=quotes)
                 )
         return result
-
-    def process_one(self, raw: RawDocument) -> Processed | Failure:
-        """One document through every stage (`process_batch` of one)."""
-        result = self.process_batch([raw])
-        return result.processed[0] if result.processed else result.failures[0]
 
     def code_article(self, article: Article) -> tuple[list[Event], list[Quote]]:
         """Stages 3-5 on a clean article: annotate, code events, find quotes.

@@ -201,9 +201,6 @@ class Quote:
         return cls(**data)
 
 
-Stage = Literal["ingest", "extract", "annotate", "code", "quotes", "store"]
-
-
 @dataclass(slots=True)
 class Failure:
     """A document or record that could not be processed, and why; the run goes on."""
@@ -239,7 +236,3 @@ class BatchResult:
 
     processed: list[Processed] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
-
-    def extend(self, other: BatchResult) -> None:
-        self.processed.extend(other.processed)
-        self.failures.extend(other.failures)

@@ -128,7 +128,7 @@ def test_paths_file_over_max_bytes_fails_e113(tmp_path: Path) -> None:
     assert docs == []
     assert failure.code == "E113"
     assert "limit 1000" in failure.reason
-    assert "ingest.max_bytes" in failure.reason
+    assert "setting max_bytes" in failure.reason
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses /proc/self/mem, Linux only")

@@ -332,3 +332,20 @@ def test_quotes_named_person_governing_a_long_quote_without_speech_verb(nlp: Lan
 )
 def test_quotes_no_speech_verb_no_named_person_is_no_quote(nlp: Language, text: str) -> None:
     assert quotes_of(nlp, text) == []
+
+
+@pytest.mark.slow
+def test_quotes_multi_sentence_quote_keeps_its_middle_sentence_in_a_pipeline_run():
+    """Regression: the annotator parsed only sentences with a mark, so a quote lost its middle."""
+    from datetime import date
+
+    from eventwire.coding import code_text
+
+    text = (
+        "Sergei Lavrov spoke after the talks.\n\n"
+        '"Our answer is clear. The weather was mild for weeks. We will respond," Lavrov said.'
+    )
+    (quote,) = code_text(text, published=date(2024, 5, 10)).quotes
+    assert quote.text == "Our answer is clear. The weather was mild for weeks. We will respond,"
+    assert quote.speaker == "Sergei Lavrov"
+    assert quote.sentence_index == 1

@@ -56,12 +56,6 @@ class Annotated:
         for index, start, end in self.parsed:
             yield index, self.doc[start:end]
 
-    def sentence_index_of(self, token_i: int) -> int:
-        for index, start, end in self.parsed:
-            if start <= token_i < end:
-                return index
-        return -1
-
 
 def dateline_place(text: str) -> str | None:
     """The city of a wire dateline at the start of the text, in title case ("CAMP DAVID" -> Camp David)."""
@@ -123,13 +117,26 @@ class Annotator:
     def annotate(self, article: Article) -> Annotated:
         return self.annotate_many([article])[0]
 
+    def _choose(self, paragraphs: list[list[str]]) -> list[int]:
+        """Indices of the sentences to parse: those where a pattern could fire, and every
+        sentence of a paragraph with a quotation (a quote may run over sentences that carry no
+        mark of their own)."""
+        chosen, index = [], 0
+        for paragraph in paragraphs:
+            quoted = any(QUOTE_MARKS.search(s) for s in paragraph)
+            for sentence in paragraph:
+                if not self.select or quoted or self.worth_parsing(sentence):
+                    chosen.append(index)
+                index += 1
+        return chosen
+
     def annotate_many(self, articles: list[Article]) -> list[Annotated]:
         """Annotate several articles with one `nlp.pipe` call over all their chosen sentences."""
         plans = []
         for article in articles:
             paragraphs = self.paragraphs(article.text)
             sentences = [s for paragraph in paragraphs for s in paragraph]
-            chosen = [i for i, s in enumerate(sentences) if not self.select or self.worth_parsing(s)]
+            chosen = self._choose(paragraphs)
             plans.append((article, paragraphs, sentences, chosen))
         texts = [sentences[i] for _, _, sentences, chosen in plans for i in chosen]
         if self.labeller is None:

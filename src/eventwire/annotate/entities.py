@@ -70,8 +70,8 @@ class EntityLabeller:
             if spans is None:
                 unknown.append(doc)
             else:
-                doc.ents = filter_spans(spans)
-        for _ in self.ner.pipe(unknown):
+                doc.ents = tuple(filter_spans(spans))  # type: ignore[assignment]  # spaCy stubs say tuple[Span]
+        for _ in self.ner.pipe(unknown):  # type: ignore[attr-defined]  # a spaCy pipe, typed as a callable
             pass
         return len(unknown)
 

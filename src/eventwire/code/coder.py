@@ -228,7 +228,8 @@ class EventCoder:
                     target=target.actor,
                     cameo=pattern.cameo,
                     goldstein=code.goldstein,
-                    mode=code.mode or None,
+                    # The table's mode belongs to its own PLOVER type ("release" is RETREAT's there).
+                    mode=(code.mode or None) if code.plover == pattern.type else None,
                     date=when.date,
                     date_precision=when.precision,
                     date_reason=when.reason,
@@ -309,7 +310,7 @@ def _civilian_targets(token: Token, ctx: _Context) -> list[Mention]:
 
 def _home_targets(sources: list[Mention], actors: DocumentActors) -> list[Mention]:
     """The government of the sources' own country: protesters with no named target."""
-    found = []
+    found: list[Mention] = []
     for source in sources:
         state = actors.dictionary.state(source.actor.country) if source.actor.country else None
         if state is not None and all(state != m.actor for m in found):

@@ -13,6 +13,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from eventwire.code.forms import word_forms
+from eventwire.code.ontology import cameo_codes
 
 PLOVER_TYPES = frozenset(
     {
@@ -103,6 +104,9 @@ def parse_row(row: dict[str, str], where: str) -> Pattern:
         raise ValueError(f"{where}: empty trigger")
     if ptype not in PLOVER_TYPES:
         raise ValueError(f"{where}: unknown type {ptype!r} (one of {', '.join(sorted(PLOVER_TYPES))})")
+    cameo = (row.get("cameo") or "").strip()
+    if cameo not in cameo_codes():
+        raise ValueError(f"{where}: unknown CAMEO code {cameo!r} (see data/ontology/cameo.tsv)")
     nominal = trigger.startswith("n:")
     trigger = trigger.removeprefix("n:")
     lemma, _, objects = trigger.partition("+")
@@ -110,7 +114,8 @@ def parse_row(row: dict[str, str], where: str) -> Pattern:
     if "_" in lemma:
         # "set_up": the verb with the particle it needs.
         lemma, _, needs_prep = lemma.partition("_")
-    requires, words = [], frozenset()
+    requires: list[str] = []
+    words: frozenset[str] = frozenset()
     for item in filter(None, (r.strip() for r in (row.get("requires") or "").split(","))):
         name, _, value = item.partition(":")
         if name not in REQUIREMENTS:
@@ -123,7 +128,7 @@ def parse_row(row: dict[str, str], where: str) -> Pattern:
     return Pattern(
         lemma=lemma.lower(),
         type=ptype,
-        cameo=(row.get("cameo") or "").strip(),
+        cameo=cameo,
         targets=_parse_targets(row.get("targets") or "", where),
         mutual=(row.get("mutual") or "").strip().lower() == "yes",
         objects=frozenset(o.lower() for o in objects.split("|") if o),

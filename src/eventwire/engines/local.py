@@ -17,7 +17,7 @@ from pathlib import Path
 
 from eventwire.config import Config
 from eventwire.ingest import IngestOptions, iter_documents
-from eventwire.pipeline import Pipeline
+from eventwire.pipeline import Pipeline, load_data_files
 from eventwire.records import BatchResult, Failure, RawDocument
 from eventwire.store import Store
 
@@ -99,6 +99,9 @@ def run_local(
     Args:
         pipeline: an already-built pipeline to use in-process (one worker); built when absent.
     """
+    if config.code_events and pipeline is None:
+        # A bad user data file is reported here, once, not by every worker process.
+        load_data_files(config)
     summary = RunSummary()
     started = time.perf_counter()
     documents = iter_documents(paths, IngestOptions(max_bytes=config.max_bytes))

@@ -66,7 +66,8 @@ class EventFilter:
 
 
 def events(store: Store, flt: EventFilter = EventFilter()) -> list[dict[str, Any]]:
-    where, params = [], []
+    where: list[str] = []
+    params: list[object] = []
     if flt.actor:
         where.append("(lower(s.name) LIKE ? OR lower(t.name) LIKE ?)")
         params += [f"%{flt.actor.lower()}%"] * 2
