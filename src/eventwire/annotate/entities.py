@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from importlib.resources import files
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+
+from eventwire.datafiles import data_words
 
 if TYPE_CHECKING:
     from eventwire.actors.dictionary import ActorDictionary
@@ -46,8 +47,7 @@ def dictionary_labels(dictionary: ActorDictionary) -> NameLabel:
 def _date_words() -> frozenset[str]:
     words: set[str] = set()
     for name in ("months.tsv", "weekdays.tsv"):
-        text = (files("eventwire") / "data" / "dates" / name).read_text(encoding="utf-8")
-        words |= {line.split("\t")[0] for line in text.splitlines() if line and not line.startswith("#")}
+        words |= {line.split("\t")[0] for line in data_words("dates", name)}
     return frozenset(words)
 
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib.resources import files
+
+from eventwire.datafiles import data_rows
 
 
 @lru_cache(maxsize=1)
 def _irregular_forms() -> dict[str, tuple[str, ...]]:
-    text = (files("eventwire") / "data" / "code" / "irregular_verbs.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return {lemma: tuple(forms.split("|")) for lemma, forms in rows[1:]}
+    return {lemma: tuple(forms.split("|")) for lemma, forms in data_rows("code", "irregular_verbs.tsv")}
 
 
 def word_forms(lemma: str) -> set[str]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
+
+from eventwire.datafiles import data_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,10 +20,8 @@ class CameoCode:
 
 @lru_cache(maxsize=1)
 def cameo_codes() -> dict[str, CameoCode]:
-    text = (files("eventwire") / "data" / "ontology" / "cameo.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
     codes = {}
-    for code, root, name, goldstein, plover, mode in rows[1:]:
+    for code, root, name, goldstein, plover, mode in data_rows("ontology", "cameo.tsv"):
         codes[code] = CameoCode(code, root, name, float(goldstein), plover, mode)
     return codes
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from importlib.resources import files
 from pathlib import Path
 
 from eventwire.code.forms import word_forms
 from eventwire.code.ontology import cameo_codes
+from eventwire.datafiles import data_rows, data_text, data_words
 
 PLOVER_TYPES = frozenset(
     {
@@ -157,8 +157,7 @@ def read_patterns(text: str, name: str) -> list[Pattern]:
 
 @lru_cache(maxsize=1)
 def bundled_patterns() -> tuple[Pattern, ...]:
-    text = (files("eventwire") / "data" / "code" / "verbs.tsv").read_text(encoding="utf-8")
-    return tuple(read_patterns(text, "verbs.tsv"))
+    return tuple(read_patterns(data_text("code", "verbs.tsv"), "verbs.tsv"))
 
 
 class PatternBook:
@@ -201,15 +200,10 @@ class PatternBook:
 @lru_cache(maxsize=1)
 def civilian_places() -> frozenset[str]:
     """Nouns for places whose attack is an attack on the civilians there ("a market", "homes")."""
-    text = (files("eventwire") / "data" / "code" / "civilian_places.txt").read_text(encoding="utf-8")
-    return frozenset(
-        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return frozenset(word.lower() for word in data_words("code", "civilian_places.txt"))
 
 
 @lru_cache(maxsize=1)
 def event_noun_types() -> dict[str, frozenset[str]]:
     """Nouns that refer back to an event ("the shelling") -> the PLOVER types they can name."""
-    text = (files("eventwire") / "data" / "code" / "event_nouns.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return {noun: frozenset(types.split("|")) for noun, types in rows[1:]}
+    return {noun: frozenset(types.split("|")) for noun, types in data_rows("code", "event_nouns.tsv")}
