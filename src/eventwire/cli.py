@@ -34,6 +34,7 @@ err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 DbOption = typer.Option(None, "--db", help=f"DuckDB file (default: ${DB_ENV} or ./{DEFAULT_DB}).")
 ConfigOption = typer.Option(None, "--config", help="TOML file with an [eventwire] table of settings.")
 JsonOption = typer.Option(False, "--json", help="One JSON object a line instead of a table.")
+WorkersOption = typer.Option(None, "--workers", "-w", help="Processes (default: one per core).")
 
 
 def _config(config_file: Optional[Path], **overrides: Any) -> Config:
@@ -80,7 +81,7 @@ def run(
     paths: list[str] = typer.Argument(..., help="Files, folders (recursive) or globs to ingest."),
     db: Optional[str] = DbOption,
     config_file: Optional[Path] = ConfigOption,
-    workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Processes (default: one per core)."),
+    workers: Optional[int] = WorkersOption,
     batch_size: Optional[int] = typer.Option(None, "--batch-size", help="Documents per transaction."),
     articles_only: bool = typer.Option(False, "--articles-only", help="Store clean articles, skip events."),
 ) -> None:
@@ -349,7 +350,7 @@ def eval_cmd(
         None, "--scorer", help="score.py to use (default: GOLD_DIR/../score.py)."
     ),
     workdir: Optional[Path] = typer.Option(None, "--workdir", help="Keep the database and predictions here."),
-    workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Processes (default: one per core)."),
+    workers: Optional[int] = WorkersOption,
     config_file: Optional[Path] = ConfigOption,
 ) -> None:
     """Ingest gold files, export predictions and print the scorer's table."""
