@@ -231,3 +231,20 @@ def test_coder_attack_victims_are_not_the_attackers_own_people(pipeline):
         ("ASSAULT", "ISR", "PSE", "CVL", "Gaza")
     ]
     assert events[0].rule == "kill/ASSAULT"
+
+
+def test_coder_reported_charge_against_an_actor_is_accuse(pipeline):
+    text = "Pakistani Prime Minister Imran Khan said on Tuesday that India had committed aggression."
+    keys = {(e.type, e.source.name, e.target.country) for e in _events(text, date(2019, 2, 27), pipeline)}
+    assert keys == {("ACCUSE", "Imran Khan", "IND")}
+    assert (
+        _events("Imran Khan said on Tuesday that India had held elections.", date(2019, 2, 27), pipeline)
+        == []
+    )
+
+
+def test_coder_bodies_of_an_organisation_act_for_it(pipeline):
+    events = _events(
+        "The UN Security Council condemned the coup in Niger on Thursday.", date(2023, 7, 28), pipeline
+    )
+    assert {(e.type, e.source.name) for e in events} <= {("ACCUSE", "United Nations")}

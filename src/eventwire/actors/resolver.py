@@ -211,9 +211,22 @@ class DocumentActors(DocumentMemory):
         )
         if found:
             actor, how, role = found
+            if actor.kind == "igo":
+                actor = self._parent_organisation(actor)
             self.remember(actor, role, position=self.sentence_base + max(span.start - self.sentence_start, 0))
             return Mention(actor, how, (span.start, span.end))
         return None
+
+    def _parent_organisation(self, body: Actor) -> Actor:
+        """An organisation's body acts for the organisation, as the guideline names actors:
+        "Council of the European Union" -> European Union, "UN Security Council" -> United Nations."""
+        words = body.name.split()
+        candidates = [" ".join(words[i + 1 :]) for i, w in enumerate(words) if w == "of"] + [words[0]]
+        for candidate in candidates:
+            parent = self.dictionary.lookup(candidate, self.published) if candidate else None
+            if parent is not None and parent.kind == "igo" and parent != body and len(parent.name) > 0:
+                return parent
+        return body
 
     def phrase_span(self, head: Token) -> Span:
         """The name phrase around a head: its left modifiers, an apposition, and "of X" after a
@@ -259,6 +272,19 @@ class DocumentActors(DocumentMemory):
             # "Federal President Frank-Walter Steinmeier": the dictionary reads titles itself.
             return whole, "name", self._role_in(span)
         names = entity_spans(span, "PERSON") or _propn_runs(span)
+        for name in names:
+            # A name the parser split ("Theresa May", "May" read as a modal verb) but the model's
+            # entity kept whole.
+            end = name.end
+            while end < len(span.doc) and span.doc[end].ent_iob_ == "I":
+                end += 1
+            whole = (
+                self.dictionary.lookup(span.doc[name.start : end].text, self.published)
+                if end > name.end
+                else None
+            )
+            if whole is not None and whole.kind == "person":
+                return whole, "name", self._role_in(span)
         # "Tigray's regional president, Debretsion Gebremichael": the apposed full name, not the
         # possessive in front (which the model may also tag PERSON).
         names.sort(key=lambda n: (n.root.dep_ == "poss", -len(n)))

@@ -35,7 +35,15 @@ from eventwire.code.arguments import (
 from eventwire.code.assertion import blocked_because
 from eventwire.code.dating import EventDate, event_date, lead_date
 from eventwire.code.merge import merge_duplicates
-from eventwire.code.patterns import Pattern, PatternBook, civilian_places, event_noun_types
+from eventwire.code.patterns import (
+    REPORTED_ACCUSATION,
+    REPORTING_VERBS,
+    Pattern,
+    PatternBook,
+    accusation_words,
+    civilian_places,
+    event_noun_types,
+)
 from eventwire.code.places import FIELD_TYPES, VENUE_TYPES, event_location, sentence_location
 from eventwire.records import Actor, Event
 
@@ -117,6 +125,8 @@ class EventCoder:
 
     def _code_token(self, token: Token, sentence: Span, index: int, ctx: _Context) -> list[Event]:
         lemma = token.lemma_.lower()
+        if lemma in REPORTING_VERBS:
+            return self._reported_accusation(token, sentence, index, ctx)
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
             candidates = self.patterns.verbs.get(lemma, [])
         elif token.pos_ == "NOUN":
@@ -142,6 +152,24 @@ class EventCoder:
             if events:
                 return events
         return []
+
+    def _reported_accusation(self, verb: Token, sentence: Span, index: int, ctx: _Context) -> list[Event]:
+        """ "Khan said India had committed 'uncalled for aggression'": a statement whose reported
+        clause charges a named actor with wrongdoing is ACCUSE, speaker -> that actor."""
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+        if clause is None or blocked_because(verb, verb.lemma_.lower()):
+            return []
+        if not {t.lower_ for t in clause.subtree} & accusation_words():
+            return []
+        if any(c.dep_ == "neg" for c in clause.children):
+            return []
+        accused = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        sources = _resolve_all(subjects(verb), ctx.actors)
+        targets = _resolve_all(accused, ctx.actors, target=True)
+        pairs = [(s, t) for s in sources for t in targets if s.actor.country != t.actor.country]
+        return self._make_events(
+            verb, None, REPORTED_ACCUSATION, sentence, index, ctx, pairs, sources + targets, False
+        )
 
     def _is_light_object(self, noun: Token) -> bool:
         """A noun that completes a light-verb pattern ("reiterated opposition") is coded there."""
@@ -187,9 +215,25 @@ class EventCoder:
         if "plural" in pattern.requires and len({m.actor for m in sources}) < 2:
             return []
         pairs = _pairs(sources, targets, pattern.mutual, star=bool(sentence_words & SEPARATE_WORDS))
+        return self._make_events(token, light, pattern, sentence, index, ctx, pairs, sources + targets, deep)
+
+    def _make_events(
+        self,
+        token: Token,
+        light: Token | None,
+        pattern: Pattern,
+        sentence: Span,
+        index: int,
+        ctx: _Context,
+        pairs: list[tuple[Mention, Mention]],
+        mentions: list[Mention],
+        deep: bool,
+    ) -> list[Event]:
+        """The events of a fired pattern: one for each (source, target) pair, dated and placed."""
         if not pairs:
             return []
-        involved = {m.actor for m in sources + targets}
+        targets = [t for _, t in pairs]
+        involved = {m.actor for m in mentions}
         when = event_date(
             token,
             sentence,
@@ -199,7 +243,7 @@ class EventCoder:
             _recent_date(involved, ctx.events),
             published=ctx.published,
         )
-        exclude = {i for m in sources + targets for i in range(*m.tokens)}
+        exclude = {i for m in mentions for i in range(*m.tokens)}
         # "met X in Moscow" often hangs the place on X rather than on the verb.
         target_heads = [t for m in targets if m.how != "pair" for t in token.doc[m.tokens[0] : m.tokens[1]]]
         place = event_location([token] + ([light] if light is not None else []) + target_heads, exclude)

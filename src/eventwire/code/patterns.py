@@ -160,6 +160,13 @@ def bundled_patterns() -> tuple[Pattern, ...]:
     return tuple(read_patterns(data_text("code", "verbs.tsv"), "verbs.tsv"))
 
 
+# Speech verbs whose reported clause can carry an accusation ("said India had committed aggression").
+REPORTING_VERBS = frozenset({"say", "tell", "state", "add", "declare", "insist", "charge", "write"})
+REPORTED_ACCUSATION = Pattern(
+    lemma="say", type="ACCUSE", cameo="112", targets=(), mutual=False, source="coder: reported accusation"
+)
+
+
 class PatternBook:
     """Patterns indexed by trigger lemma, user rows first."""
 
@@ -179,11 +186,17 @@ class PatternBook:
         """Whether a sentence with these lower-cased words could make some pattern fire: a
         form of its trigger is there, and so are its object noun and required words. The
         annotator parses only such sentences (and quotations)."""
+        if words & self._reporting_forms and words & accusation_words():
+            return True
         for word in words & self._needs.keys():
             for objects, required in self._needs[word]:
                 if (not objects or objects & words) and (not required or required & words):
                     return True
         return False
+
+    @cached_property
+    def _reporting_forms(self) -> frozenset[str]:
+        return frozenset(f for lemma in REPORTING_VERBS for f in word_forms(lemma))
 
     @cached_property
     def _needs(self) -> dict[str, list[tuple[frozenset[str], frozenset[str]]]]:
@@ -201,6 +214,12 @@ class PatternBook:
 def civilian_places() -> frozenset[str]:
     """Nouns for places whose attack is an attack on the civilians there ("a market", "homes")."""
     return frozenset(word.lower() for word in data_words("code", "civilian_places.txt"))
+
+
+@lru_cache(maxsize=1)
+def accusation_words() -> frozenset[str]:
+    """Words that turn a reported statement about an actor into an accusation."""
+    return frozenset(word.lower() for word in data_words("code", "accusation_words.txt"))
 
 
 @lru_cache(maxsize=1)

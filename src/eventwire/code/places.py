@@ -109,8 +109,15 @@ def _place_of(prep: Token, exclude: set[int]) -> str | None:
             if pobj.ent_type_ in ("GPE", "LOC"):
                 return _strip_article(_entity_text(pobj) or pobj.text)
             continue
-        if word in VENUE_PREPS and pobj.pos_ == "PROPN" and pobj.ent_type_ not in PLACE_LABELS:
-            return _strip_article(_noun_phrase(pobj))
+        if word in VENUE_PREPS:
+            # "outside the lakeside Villa La Grange": the proper name may be the object's apposition.
+            named = (
+                pobj
+                if pobj.pos_ == "PROPN"
+                else next((c for c in pobj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            )
+            if named is not None and named.ent_type_ not in PLACE_LABELS:
+                return _strip_article(_noun_phrase(named))
         text = _entity_text(pobj)
         if text:
             return _strip_article(text)
