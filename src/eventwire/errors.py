@@ -41,6 +41,8 @@ class E(StrEnum):
     E404 = "cannot write {path}: {detail}"
     # actors and patterns data
     E601 = "bad data file: {detail}"
+    # bugs
+    E900 = "unexpected {kind} in {stage}: {detail}"
     # config
     E501 = "unknown setting '{key}' in {path} (known: {known})"
     E502 = "setting '{key}' must be {expected}, got {value!r}"

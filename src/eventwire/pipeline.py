@@ -33,10 +33,9 @@ if TYPE_CHECKING:
     from eventwire.code import EventCoder, PatternBook
 
 log = logging.getLogger(__name__)
+BUG_DETAIL_CHARS = 200
+"""How much of an unexpected exception's message a failure record keeps."""
 T = TypeVar("T")
-
-BUG_CODE = "E900"
-"""Failure code for an unexpected exception inside a stage (a bug, recorded and skipped)."""
 
 
 @dataclass(slots=True)
@@ -189,8 +188,10 @@ class Pipeline:
                 source=raw.source,
                 record=raw.record,
                 stage=stage,
-                code=BUG_CODE,
-                reason=f"unexpected {type(exc).__name__} in {stage}: {str(exc)[:200]}",
+                code=E.E900.name,
+                reason=E.E900.value.format(
+                    kind=type(exc).__name__, stage=stage, detail=str(exc)[:BUG_DETAIL_CHARS]
+                ),
             )
 
 
