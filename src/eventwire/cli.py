@@ -122,6 +122,13 @@ def run(
         f"{summary.events} events, {summary.quotes} quotes, {len(summary.failures)} failures "
         f"in {summary.seconds:.1f}s ({summary.docs_per_second:.1f} docs/s) -> {config.db}"
     )
+    stories = summary.stories
+    if stories.articles:
+        out.print(
+            f"stories: {stories.articles} articles, {stories.copies} copies of others, "
+            f"{stories.new_stories} new stories, {stories.joined} joined existing ones, "
+            f"{stories.consolidated_events} consolidated events"
+        )
     if summary.stored == 0 and summary.duplicates == 0:
         # Nothing new and nothing already known: every input failed.
         raise typer.Exit(1)

@@ -1,4 +1,4 @@
-"""The local engine: ingest, skip what is stored, process batches in N processes, store.
+"""The local engine: ingest, skip what is stored, process batches in N processes, store, stories.
 
 Each worker process builds one `Pipeline` (spaCy model, actor dictionary) when it starts and
 reuses it for every batch. Only the parent process writes to the database, one transaction
@@ -20,6 +20,7 @@ from eventwire.ingest import IngestOptions, iter_documents
 from eventwire.pipeline import Pipeline, load_data_files
 from eventwire.records import BatchResult, Failure, RawDocument
 from eventwire.store import Store
+from eventwire.stories import StoriesSummary, update_stories
 
 ProgressCallback = Callable[[int], None]
 """Called with the number of documents just finished."""
@@ -38,6 +39,7 @@ class RunSummary:
     quotes: int = 0
     failures: list[Failure] = field(default_factory=list)
     seconds: float = 0.0
+    stories: StoriesSummary = field(default_factory=StoriesSummary)
 
     @property
     def docs_per_second(self) -> float:
@@ -121,6 +123,9 @@ def run_local(
             store_result(local.process_batch(batch), len(batch))
     else:
         _run_pool(batches, config, store_result)
+    # After every batch is stored, so that stories see the run's articles in date order whatever
+    # the batching; an interrupted run leaves articles without a story, which the next run picks up.
+    summary.stories = update_stories(store)
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -25,6 +25,7 @@ from lxml import html as lxml_html
 
 from eventwire.errors import E, EventwireError
 from eventwire.extract._html_fallback import paragraphs_from_tokens
+from eventwire.extract.outlet import outlet_from_url
 from eventwire.records import Article, RawDocument
 
 log = logging.getLogger(__name__)
@@ -77,7 +78,9 @@ def extract_html(raw: RawDocument) -> Article:
         doc_id=raw.doc_id or raw.hash[:16],
         text="\n\n".join(paragraphs),
         title=title,
-        outlet=raw.outlet or (meta.sitename if meta is not None else None) or None,
+        outlet=raw.outlet
+        or (meta.sitename if meta is not None else None)
+        or outlet_from_url(raw.url or (meta.url if meta is not None else None)),
         author=(meta.author if meta is not None else None) or None,
         published=raw.published or _published(meta, html, raw.url, too_deep),
         url=raw.url or (meta.url if meta is not None else None) or None,

@@ -34,6 +34,7 @@ from eventwire.extract._scraped_layout import (
     title_line,
 )
 from eventwire.extract.dateline import find_dateline_date, line_date
+from eventwire.extract.outlet import outlet_from_lines, outlet_from_url
 from eventwire.records import Article, RawDocument
 
 __all__ = ["TEXT_KINDS", "LineLabel", "classify_lines", "extract_scraped"]
@@ -298,7 +299,7 @@ def extract_scraped(raw: RawDocument) -> Article:
         doc_id=raw.doc_id or raw.hash[:16],
         text="\n\n".join(paragraphs),
         title=raw.title or (" ".join(titles[0].split()) if titles else None),
-        outlet=raw.outlet,
+        outlet=raw.outlet or outlet_from_lines(texts, kinds) or outlet_from_url(raw.url),
         author=_author(texts, kinds),
         published=published,
         url=raw.url,

@@ -266,12 +266,12 @@ class Store:
         for failure in batch.failures:
             rows.add_failure(failure)
         with self.transaction():
-            self._insert_rows("INSERT INTO documents", rows.documents)
-            self._insert_rows("INSERT INTO articles", rows.articles)
-            self._insert_rows("INSERT OR IGNORE INTO actors", list(rows.actors.values()))
-            self._insert_rows("INSERT OR IGNORE INTO events", list(rows.events.values()))
-            self._insert_rows("INSERT OR IGNORE INTO quotes", list(rows.quotes.values()))
-            self._insert_rows("INSERT OR REPLACE INTO failures", list(rows.failures.values()))
+            self.insert_rows("INSERT INTO documents", rows.documents)
+            self.insert_rows("INSERT INTO articles", rows.articles)
+            self.insert_rows("INSERT OR IGNORE INTO actors", list(rows.actors.values()))
+            self.insert_rows("INSERT OR IGNORE INTO events", list(rows.events.values()))
+            self.insert_rows("INSERT OR IGNORE INTO quotes", list(rows.quotes.values()))
+            self.insert_rows("INSERT OR REPLACE INTO failures", list(rows.failures.values()))
         return len(rows.documents)
 
     def record_failures(self, failures: Iterable[Failure]) -> None:
@@ -280,7 +280,7 @@ class Store:
             rows.add_failure(failure)
         try:
             with self.transaction():
-                self._insert_rows("INSERT OR REPLACE INTO failures", list(rows.failures.values()))
+                self.insert_rows("INSERT OR REPLACE INTO failures", list(rows.failures.values()))
         except duckdb.Error as exc:
             raise self._open_error(exc) from exc
 
@@ -290,7 +290,7 @@ class Store:
         rows = self.con.execute("SELECT doc_id FROM documents WHERE doc_id IN ?", [doc_ids]).fetchall()
         return {r[0] for r in rows}
 
-    def _insert_rows(self, statement: str, rows: list[tuple[Any, ...]]) -> None:
+    def insert_rows(self, statement: str, rows: list[tuple[Any, ...]]) -> None:
         """One multi-row INSERT per chunk: a statement per row costs a millisecond each."""
         for start in range(0, len(rows), ROWS_PER_STATEMENT):
             chunk = rows[start : start + ROWS_PER_STATEMENT]

@@ -6,7 +6,7 @@ files written by an older eventwire are brought forward instead of rejected.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 CREATE_TABLES: tuple[str, ...] = (
     """CREATE TABLE IF NOT EXISTS meta (
@@ -78,5 +78,55 @@ CREATE_TABLES: tuple[str, ...] = (
         PRIMARY KEY (source, record, code))""",
 )
 
+# Stories (version 2): written by `eventwire.stories` after the articles of a run are stored.
+STORY_TABLES: tuple[str, ...] = (
+    # A syndicated or lightly edited copy: linked to its original, its events not kept.
+    """CREATE TABLE IF NOT EXISTS article_copies (
+        doc_id VARCHAR PRIMARY KEY,
+        original_id VARCHAR NOT NULL,
+        similarity DOUBLE NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS stories (
+        story_id VARCHAR PRIMARY KEY,
+        title VARCHAR,
+        first_published DATE,
+        last_published DATE,
+        n_articles INTEGER NOT NULL,
+        n_outlets INTEGER NOT NULL)""",
+    # seq is the order articles joined their stories in: incremental runs continue it.
+    """CREATE TABLE IF NOT EXISTS story_articles (
+        doc_id VARCHAR PRIMARY KEY,
+        story_id VARCHAR NOT NULL,
+        seq BIGINT NOT NULL,
+        score DOUBLE NOT NULL)""",
+    # Document frequencies of terms over every clustered article: the IDF of text similarity.
+    """CREATE TABLE IF NOT EXISTS term_frequencies (
+        term VARCHAR PRIMARY KEY,
+        df INTEGER NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS consolidated_events (
+        cevent_id VARCHAR PRIMARY KEY,
+        story_id VARCHAR,
+        type VARCHAR NOT NULL,
+        mode VARCHAR,
+        cameo VARCHAR NOT NULL,
+        goldstein DOUBLE NOT NULL,
+        source_id VARCHAR NOT NULL,
+        target_id VARCHAR NOT NULL,
+        date DATE,
+        first_date DATE,
+        last_date DATE,
+        location VARCHAR,
+        evidence VARCHAR NOT NULL,
+        n_reports INTEGER NOT NULL,
+        n_articles INTEGER NOT NULL,
+        n_outlets INTEGER NOT NULL,
+        disagreements VARCHAR NOT NULL)""",
+    # One row per event (a report): which consolidated event it is a report of.
+    """CREATE TABLE IF NOT EXISTS event_reports (
+        event_id VARCHAR PRIMARY KEY,
+        cevent_id VARCHAR NOT NULL)""",
+)
+
+CREATE_TABLES = CREATE_TABLES + STORY_TABLES
+
 # version -> statements that bring a database of the previous version to it.
-MIGRATIONS: dict[int, tuple[str, ...]] = {}
+MIGRATIONS: dict[int, tuple[str, ...]] = {2: STORY_TABLES}
