@@ -48,7 +48,7 @@ def subjects(verb: Token) -> list[Token]:
         return _antecedent_of_relative(verb)
     if found:
         return found
-    if verb.dep_ in SUBJECT_SHARING_DEPS and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ in SUBJECT_SHARING_DEPS and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         return subjects(verb.head)
     if verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
         return conjuncts(verb.head)

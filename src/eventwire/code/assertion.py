@@ -192,7 +192,7 @@ def blocked_because(trigger: Token, pattern_lemma: str) -> str | None:
         # "launched an offensive to seize Tripoli": a purpose, not (yet) a fact.
         return f"infinitive under '{trigger.head.text}'"
     tok = trigger
-    while tok.dep_ in CHAIN_DEPS and tok.head is not tok:
+    while tok.dep_ in CHAIN_DEPS and tok.head.i != tok.i:
         dep, head = tok.dep_, tok.head
         if dep == "conj":
             # a conjunct shares its head's auxiliaries: "could meet X and sign Y".

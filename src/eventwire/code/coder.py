@@ -132,7 +132,8 @@ class EventCoder:
         elif token.pos_ == "NOUN":
             if self._is_light_object(token):
                 return []
-            candidates = self.patterns.nouns.get(lemma, [])
+            # Noun rows are written as the word appears ("talks"), which the lemma may not be.
+            candidates = self.patterns.nouns.get(lemma) or self.patterns.nouns.get(token.lower_, [])
         else:
             return []
         sentence_words = {t.lower_ for t in sentence}
@@ -191,6 +192,8 @@ class EventCoder:
     ) -> list[Event]:
         source_heads = _nominal_sources(token) if pattern.nominal else subjects(token)
         sources = _resolve_all(source_heads, ctx.actors)
+        if len(sources) < 2 and pattern.mutual and [h.lower_ for h in source_heads] == ["their"]:
+            sources = _sentence_people(sentence, ctx.actors) or sources
         source_countries = [m.actor.country for m in sources if m.actor.country]
         domestic = pattern.type not in CROSS_BORDER_TYPES
         ctx.actors.hint_country = source_countries[0] if source_countries and domestic else None
@@ -198,6 +201,10 @@ class EventCoder:
         ctx.actors.avoid_country = source_countries[0] if source_countries and not domestic else None
         targets, deep = _find_targets(token, light, pattern, ctx.actors)
         ctx.actors.hint_country = ctx.actors.avoid_country = None
+        if pattern.nominal and not targets and source_heads and not _owned(token, source_heads):
+            # "During the Astana talks, Iran, Russia and Turkey sponsored ...": a nominal event
+            # with no named partner, its actors borrowed from the clause, is only a setting.
+            return []
         # "accused the three countries": a group never includes the accuser's own state.
         targets = [m for m in targets if m.how != "pair" or m.actor.country not in source_countries]
         if not targets:
@@ -393,11 +400,24 @@ def _nominal_sources(noun: Token) -> list[Token]:
             if objects:
                 return objects
     head = noun
-    while head.dep_ in ("pobj", "prep", "dobj", "nsubj", "compound") and head.head is not head:
+    while head.dep_ in ("pobj", "prep", "dobj", "nsubj", "compound") and head.head.i != head.i:
         head = head.head
         if head.pos_ in ("VERB", "AUX"):
             return subjects(head)
     return []
+
+
+def _owned(noun: Token, heads: list[Token]) -> bool:
+    """Whether the nominal's actors hang on the noun itself ("their talks", "the visit of X")."""
+    return any(noun.i in (head.head.i, head.head.head.i) for head in heads)
+
+
+def _sentence_people(sentence: Span, actors: DocumentActors) -> list[Mention]:
+    """ "X held a news conference with Y after their talks": "their" is the two people named."""
+    people: list[Mention] = []
+    for ent in entity_spans(sentence, "PERSON"):
+        people.extend(m for m in actors.resolve(ent.root) if all(m.actor != p.actor for p in people))
+    return people if len(people) == 2 else []
 
 
 def _pairs(

@@ -14,14 +14,16 @@ from eventwire.records import Actor, Event
 def same_event(a: Event, b: Event) -> bool:
     """Two reports of one event: same type and actors on a compatible day; or, within one
     sentence, parts of one side acting on parts of the other ("Turkish jets and artillery
-    struck", "shelled the market, killing civilians")."""
+    struck", "shelled the market, killing civilians"); or, on the same day, one side named as a
+    person once and as their state once ("Lavrov met Wang Yi" ... "talks with his Chinese
+    counterpart")."""
     if a.type != b.type:
         return False
     if a.date is not None and b.date is not None and a.date != b.date:
         return False
     if a.source == b.source and a.target == b.target:
         return True
-    if a.sentence_index != b.sentence_index:
+    if a.sentence_index != b.sentence_index and (a.date is None or a.date != b.date):
         return False
     return same_side(a.source, b.source) and same_side(a.target, b.target)
 
