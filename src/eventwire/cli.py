@@ -205,17 +205,32 @@ def show_article(
 
 @app.command("export")
 def export_cmd(
-    fmt: str = typer.Option(..., "--format", "-f", help=f"One of: {', '.join(EXPORT_FORMATS)}."),
+    fmt: str = typer.Option(
+        ..., "--format", "-f", help=f"One of: {', '.join(EXPORT_FORMATS)}; gdelt for --what consolidated."
+    ),
     out_file: Path = typer.Option(..., "--out", "-o", help="File to write."),
+    what: str = typer.Option("events", "--what", help="events, stories or consolidated (events)."),
     db: Optional[str] = DbOption,
     config_file: Optional[Path] = ConfigOption,
 ) -> None:
-    """Export events (JSON Lines also carries quotes, in the scorer's format)."""
-    if fmt not in EXPORT_FORMATS:
+    """Export events (JSON Lines also carries quotes, in the scorer's format), stories or
+    consolidated events (also as a GDELT 2.0 Event table: --what consolidated --format gdelt)."""
+    from eventwire.stories.export import WHAT, export_stories
+
+    if what not in WHAT:
+        _fail(f"unknown table {what!r}: choose one of {', '.join(WHAT)}", code=2)
+    if what == "events" and fmt not in EXPORT_FORMATS:
         _fail(f"unknown format {fmt!r}: choose one of {', '.join(EXPORT_FORMATS)}", code=2)
     config = _config(config_file, db=db)
     with _open(config, read_only=True) as store:
-        n = export(store, fmt, out_file)
+        try:
+            if what == "events":
+                n = export(store, fmt, out_file)
+            else:
+                n = export_stories(store, what, fmt, out_file)
+        except ValueError as exc:
+            _fail(str(exc), code=2)
+            return
     out.print(f"wrote {n} rows to {out_file}")
 
 
@@ -243,12 +258,22 @@ def list_events(
     since: Optional[str] = typer.Option(None, "--since", help="Events on or after this date (YYYY-MM-DD)."),
     until: Optional[str] = typer.Option(None, "--until", help="Events on or before this date (YYYY-MM-DD)."),
     doc_id: Optional[str] = typer.Option(None, "--doc", help="Only events of this article."),
+    consolidated: bool = typer.Option(
+        False, "--consolidated", help="One row per real event across articles, with its report counts."
+    ),
     db: Optional[str] = DbOption,
     config_file: Optional[Path] = ConfigOption,
     as_json: bool = JsonOption,
 ) -> None:
     """List coded events: who did what to whom, when and where."""
     config = _config(config_file, db=db)
+    if consolidated:
+        from eventwire.cli_stories import print_consolidated
+        from eventwire.stories.queries import consolidated_events
+
+        with _open(config, read_only=True) as store:
+            print_consolidated(consolidated_events(store), as_json)
+        return
     flt = queries.EventFilter(
         actor=actor,
         country=country,
@@ -369,6 +394,18 @@ def eval_cmd(
     result = evaluate(gold_dir, config, scorer=scorer, workdir=workdir)
     out.print(result.table.rstrip())
     out.print(f"predictions: {result.predictions}")
+
+
+# Commands of the other parts live in modules of their own, which use this module's helpers.
+from eventwire import cli_stories  # noqa: E402
+
+cli_stories.register(app)
+
+
+# The Spark commands live in their own module; pyspark is imported only when one runs.
+from eventwire.cli_spark import register as register_spark  # noqa: E402
+
+register_spark(app)
 
 
 def main() -> None:

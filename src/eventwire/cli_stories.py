@@ -1,0 +1,146 @@
+"""The story commands: `stories`, `story ID`, `compare ID`, and the consolidated events table."""
+
+import json
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+from rich.table import Table
+
+from eventwire.cli import ConfigOption, DbOption, JsonOption, _config, _fail, _open, _print_jsonl, out
+from eventwire.stories import queries, render
+
+COMPARE_FORMATS = ("text", "md", "json", "html")
+
+
+def list_stories(
+    db: Optional[str] = DbOption,
+    config_file: Optional[Path] = ConfigOption,
+    as_json: bool = JsonOption,
+    limit: Optional[int] = typer.Option(None, "--limit", help="At most this many stories."),
+) -> None:
+    """List stories, newest first: articles about one real-world event across outlets."""
+    config = _config(config_file, db=db)
+    with _open(config, read_only=True) as store:
+        rows = queries.list_stories(store, limit=limit)
+    if as_json:
+        _print_jsonl(rows)
+        return
+    table = Table("id", "first", "last", "articles", "outlets", "title")
+    for r in rows:
+        table.add_row(
+            r["id"],
+            str(r["first_published"] or ""),
+            str(r["last_published"] or ""),
+            str(r["n_articles"]),
+            "; ".join(r["outlets"]),
+            r["title"] or "",
+        )
+    out.print(table)
+    out.print(f"{len(rows)} stories")
+
+
+def show_story(
+    story_id: str = typer.Argument(..., help="Story id (or a unique prefix)."),
+    db: Optional[str] = DbOption,
+    config_file: Optional[Path] = ConfigOption,
+    as_json: bool = typer.Option(False, "--json", help="The story as one JSON object."),
+) -> None:
+    """Show a story: its articles, its timeline and its consolidated events with their sources."""
+    config = _config(config_file, db=db)
+    with _open(config, read_only=True) as store:
+        story = queries.story_detail(store, story_id)
+    if story is None:
+        _fail(f"no single story with id prefix {story_id!r}")
+        return
+    if as_json:
+        out.print(json.dumps(queries.json_ready(story), ensure_ascii=False))
+        return
+    out.print(f"story {story['id']}: {story['title'] or '(untitled)'}")
+    out.print(f"{story['first_published'] or '?'} .. {story['last_published'] or '?'}, "
+              f"{story['n_articles']} articles from {story['n_outlets']} outlets")
+    out.print("\narticles:")
+    for article in story["articles"]:
+        copy = f"  (copy of {article['copy_of']})" if article["copy_of"] else ""
+        out.print(f"  {article['id']}  {article['published'] or '?'}  {article['outlet']}: "
+                  f"{article['title'] or ''}{copy}")
+    out.print("\ntimeline:")
+    for item in story["timeline"]:
+        where = f" in {item['location']}" if item["location"] else ""
+        out.print(f"  {item['date']}  {item['source']} {item['type']} {item['target']}{where}"
+                  f"  [{item['n_outlets']} outlets]")
+    out.print("\nconsolidated events:")
+    for event in story["events"]:
+        _print_event(event)
+
+
+def _print_event(event: dict[str, Any]) -> None:
+    out.print(f"  {event['id']}  {event['date'] or 'undated'}  {event['source_name']} {event['type']} "
+              f"{event['target_name']}  ({event['n_reports']} reports, {event['n_articles']} articles, "
+              f"{event['n_outlets']} outlets)")
+    for disagreement in event["disagreements"]:
+        out.print(f"    reports differ on {disagreement['field']}: {', '.join(disagreement['values'])}")
+    for report in event.get("reports", []):
+        out.print(f"    - {report['outlet']} [{report['doc_id']}] {report['date'] or ''} "
+                  f"{report['location'] or ''}: {report['evidence']}")
+
+
+def compare(
+    story_id: str = typer.Argument(..., help="Story id (or a unique prefix)."),
+    fmt: str = typer.Option("text", "--format", "-f", help=f"One of: {', '.join(COMPARE_FORMATS)}."),
+    out_file: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file."),
+    db: Optional[str] = DbOption,
+    config_file: Optional[Path] = ConfigOption,
+) -> None:
+    """Side by side per outlet: events, quotes, actors, places, and passages only it carries."""
+    if fmt not in COMPARE_FORMATS:
+        _fail(f"unknown format {fmt!r}: choose one of {', '.join(COMPARE_FORMATS)}", code=2)
+    config = _config(config_file, db=db)
+    with _open(config, read_only=True) as store:
+        comparison = queries.compare_story(store, story_id)
+    if comparison is None:
+        _fail(f"no single story with id prefix {story_id!r}")
+        return
+    renderers = {
+        "text": render.as_text,
+        "md": render.as_markdown,
+        "html": render.as_html,
+        "json": lambda c: json.dumps(queries.json_ready(c), ensure_ascii=False) + "\n",
+    }
+    document = renderers[fmt](comparison)
+    if out_file is None:
+        out.print(document, end="")
+        return
+    try:
+        out_file.write_text(document, encoding="utf-8")
+    except OSError as exc:
+        _fail(f"cannot write {out_file}: {exc.strerror or exc}")
+    out.print(f"wrote the comparison of {comparison['story']} to {out_file}")
+
+
+def print_consolidated(store_rows: list[dict[str, Any]], as_json: bool) -> None:
+    """`events --consolidated`: one row per real event, with how many reports stand behind it."""
+    if as_json:
+        _print_jsonl(store_rows)
+        return
+    table = Table("id", "date", "source", "type", "target", "where", "reports", "outlets", "differ")
+    for r in store_rows:
+        table.add_row(
+            r["id"][:9],
+            str(r["date"] or ""),
+            f"{r['source_name']} ({r['source_country'] or '-'})",
+            f"{r['type']} {r['cameo']}",
+            f"{r['target_name']} ({r['target_country'] or '-'})",
+            r["location"] or "",
+            str(r["n_reports"]),
+            str(r["n_outlets"]),
+            ",".join(d["field"] for d in r["disagreements"]),
+        )
+    out.print(table)
+    out.print(f"{len(store_rows)} consolidated events")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("stories")(list_stories)
+    app.command("story")(show_story)
+    app.command("compare")(compare)
