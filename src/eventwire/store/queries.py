@@ -376,3 +376,54 @@ def dyad_side_name(store: Store, side: str) -> str | None:
         "SELECT name FROM actors WHERE country = ? AND kind = 'state' ORDER BY name LIMIT 1", [side.upper()]
     )
     return rows[0]["name"] if rows else None
+
+
+def dyad_top(store: Store, *, limit: int | None = None) -> list[dict[str, Any]]:
+    """Pairs of countries with the most events between them (either way), busiest first."""
+    sql = (
+        "SELECT least(s.country, t.country) AS a, greatest(s.country, t.country) AS b, count(*) AS n, "
+        "avg(e.goldstein) AS goldstein, min(e.date) AS first_date, max(e.date) AS last_date "
+        "FROM events e JOIN actors s ON s.actor_id = e.source_id JOIN actors t ON t.actor_id = e.target_id "
+        "WHERE s.country IS NOT NULL AND t.country IS NOT NULL AND s.country <> t.country "
+        "GROUP BY a, b ORDER BY n DESC, a, b"
+    )
+    params: list[object] = []
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return store.query(sql, params)
+
+
+def _quote_where(speaker: str | None, doc_id: str | None) -> tuple[str, list[object]]:
+    where: list[str] = []
+    params: list[object] = []
+    if speaker:
+        where.append("lower(q.speaker) LIKE ?")
+        params.append(f"%{speaker.lower()}%")
+    if doc_id:
+        where.append("q.doc_id = ?")
+        params.append(doc_id)
+    return (" WHERE " + " AND ".join(where) if where else ""), params
+
+
+def quote_page(
+    store: Store, *, speaker: str | None = None, doc_id: str | None = None, limit: int | None, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Quotes with their speaker's actor id and article, newest article first."""
+    where, params = _quote_where(speaker, doc_id)
+    sql = (
+        "SELECT q.quote_id AS id, q.doc_id, q.speaker, q.speaker_id, q.text, q.sentence_index, "
+        "a.title, a.outlet, a.published FROM quotes q JOIN articles a ON a.doc_id = q.doc_id"
+        + where
+        + " ORDER BY a.published DESC NULLS LAST, q.doc_id, q.sentence_index"
+    )
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [limit, offset]
+    return store.query(sql, params)
+
+
+def quote_count(store: Store, *, speaker: str | None = None, doc_id: str | None = None) -> int:
+    where, params = _quote_where(speaker, doc_id)
+    row = store.con.execute("SELECT count(*) FROM quotes q" + where, params).fetchone()
+    return int(row[0]) if row else 0
