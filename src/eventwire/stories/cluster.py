@@ -29,8 +29,9 @@ ACTOR_WEIGHT = 0.10
 """Times the Jaccard overlap of the actors (countries or named organisations) of their events."""
 DAY_PENALTY = 0.04
 """Taken off per day between the article and the story's dates."""
-INDEX_TERMS = 12
-"""Terms of each article that enter the story's inverted index and look up candidates."""
+INDEX_TERMS = 20
+"""Terms of each article that enter its story's inverted index; every term of a new article
+looks stories up, and so do the actors of its events."""
 TITLE_WEIGHT = 2
 """A title word counts as this many body words: headlines name what the story is about."""
 
@@ -145,6 +146,11 @@ def _top_terms(vector: dict[str, float]) -> list[str]:
     return sorted(vector, key=lambda t: (-vector[t], t))[:INDEX_TERMS]
 
 
+def _actor_term(key: str) -> str:
+    # Not a word: terms are lower-case letters, so an actor key cannot collide with one.
+    return "@" + key
+
+
 def story_id_for(doc_id: str) -> str:
     """A story is named after the article that opened it."""
     return "s" + hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[:15]
@@ -175,7 +181,7 @@ class StoryClusterer:
         vector = self.statistics.vector(counts)
         day = view.day
         best: tuple[float, str] | None = None
-        for story in self._candidates(vector, day):
+        for story in self._candidates(view, vector, day):
             score = self._score(story, view, vector, day)
             if score >= JOIN_SCORE and (best is None or score > best[0]):
                 best = (score, story.story_id)
@@ -200,14 +206,15 @@ class StoryClusterer:
                         del self._postings[term]
 
     def _absorb(self, story: _Story, view: ArticleView, vector: dict[str, float]) -> None:
-        top = [t for t in _top_terms(vector) if t not in story.index_terms]
+        keys = [_actor_term(a) for a in sorted(view.actor_keys())]
+        top = [t for t in _top_terms(vector) + keys if t not in story.index_terms]
         story.absorb(view, vector, top)
         for term in top:
             self._postings.setdefault(term, []).append(story.story_id)
 
-    def _candidates(self, vector: dict[str, float], day: date | None) -> list[_Story]:
+    def _candidates(self, view: ArticleView, vector: dict[str, float], day: date | None) -> list[_Story]:
         seen: dict[str, _Story] = {}
-        for term in _top_terms(vector):
+        for term in sorted(vector) + [_actor_term(a) for a in sorted(view.actor_keys())]:
             for story_id in self._postings.get(term, ()):
                 if story_id not in seen:
                     story = self._stories[story_id]

@@ -18,8 +18,14 @@ from eventwire.stories.text import shingles
 
 NUM_PERM = 128
 COPY_JACCARD = 0.6
-"""Estimated shingle Jaccard from which an article is a copy: a new headline, a trimmed last
-paragraph and a credit line keep a copy near 0.8; a rewrite of the same news stays under 0.2."""
+"""Estimated shingle Jaccard from which an article is a copy: a new headline, a changed word
+and a credit line keep a copy near 0.8; a rewrite of the same news stays under 0.1."""
+COPY_CONTAINMENT = 0.8
+"""Or the share of the shorter text's shingles found in the other: a copy cut to its first
+paragraphs has a low Jaccard with its original but is all contained in it."""
+LSH_THRESHOLD = 0.4
+"""Candidates are looked up below the copy thresholds, so that estimates a little low still
+reach the exact check; missing a copy is worse than checking one more candidate."""
 COPY_WINDOW_DAYS = 14
 
 
@@ -36,8 +42,8 @@ class NearDuplicates:
     def __init__(self, threshold: float = COPY_JACCARD, window_days: int = COPY_WINDOW_DAYS) -> None:
         self.threshold = threshold
         self.window_days = window_days
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        self._signatures: dict[str, MinHash] = {}
+        self._lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM, weights=(0.2, 0.8))
+        self._signatures: dict[str, tuple[MinHash, int]] = {}
         # Dated originals in the order they were added, so the oldest leave the window first.
         self._dated: deque[tuple[date, str]] = deque()
 
@@ -45,10 +51,21 @@ class NearDuplicates:
         return len(self._signatures)
 
     @staticmethod
-    def signature(text: str) -> MinHash:
+    def signature(text: str) -> tuple[MinHash, int]:
+        """The MinHash of the text's shingles, and how many shingles there are."""
+        found = shingles(text)
         signature = MinHash(num_perm=NUM_PERM)
-        signature.update_batch([s.encode("utf-8") for s in shingles(text)])
-        return signature
+        signature.update_batch([s.encode("utf-8") for s in found])
+        return signature, len(found)
+
+    def _similarity(self, new: tuple[MinHash, int], old: tuple[MinHash, int]) -> float:
+        """The estimated Jaccard, or the containment when that passes its bar (scaled to it)."""
+        jaccard = new[0].jaccard(old[0])
+        shared = jaccard * (new[1] + old[1]) / (1 + jaccard)
+        containment = shared / max(1, min(new[1], old[1]))
+        if jaccard >= self.threshold or containment < COPY_CONTAINMENT:
+            return jaccard
+        return max(jaccard, self.threshold)
 
     def check(self, doc_id: str, text: str, published: date | None) -> CopyLink | None:
         """The original `text` copies, or None after adding it to the index as an original.
@@ -60,8 +77,8 @@ class NearDuplicates:
             self._expire(published)
         signature = self.signature(text)
         best: tuple[float, str] | None = None
-        for candidate in sorted(self._lsh.query(signature)):
-            similarity = signature.jaccard(self._signatures[candidate])
+        for candidate in sorted(self._lsh.query(signature[0])):
+            similarity = self._similarity(signature, self._signatures[candidate])
             if similarity >= self.threshold and (best is None or similarity > best[0]):
                 best = (similarity, candidate)
         if best is not None:
@@ -69,10 +86,10 @@ class NearDuplicates:
         self.add(doc_id, signature, published)
         return None
 
-    def add(self, doc_id: str, signature: MinHash, published: date | None) -> None:
+    def add(self, doc_id: str, signature: tuple[MinHash, int], published: date | None) -> None:
         if doc_id in self._signatures:
             return
-        self._lsh.insert(doc_id, signature)
+        self._lsh.insert(doc_id, signature[0])
         self._signatures[doc_id] = signature
         if published is not None:
             self._dated.append((published, doc_id))

@@ -2,9 +2,9 @@
 
 Runs after a run's articles and events are stored (the local engine, the API's ingest and
 the Spark loader all call `update_stories`). New articles are taken in publication order
-(undated ones by the latest date they report, then last), ties by id, so the outcome does not
-depend on how the input was batched or which engine ran it; a second call with nothing new
-changes nothing.
+(undated ones by the latest date they report, then last), ties in the order they were stored
+(the input order), so the outcome does not depend on how the input was batched; a second call
+with nothing new changes nothing.
 """
 
 from __future__ import annotations
@@ -39,10 +39,11 @@ class StoriesSummary:
 
 def _views(store: Store, where: str, params: list[Any]) -> list[ArticleView]:
     rows = store.query(
-        f"SELECT a.doc_id, a.title, {OUTLET_SQL} AS outlet, a.published, a.text FROM articles a "
-        f"WHERE {where}",
+        f"SELECT a.doc_id, a.title, {OUTLET_SQL} AS outlet, a.published, a.text, a.rowid AS stored "
+        f"FROM articles a WHERE {where}",
         params,
     )
+    stored = {r["doc_id"]: r.pop("stored") for r in rows}
     views = {r["doc_id"]: ArticleView(**r) for r in rows}
     if views:
         for row in store.query(
@@ -53,7 +54,7 @@ def _views(store: Store, where: str, params: list[Any]) -> list[ArticleView]:
             [list(views)],
         ):
             views[row["doc_id"]].events.append(((row["type"], row["skey"], row["tkey"]), row["date"]))
-    return sorted(views.values(), key=lambda v: (v.day is None, v.day or date.min, v.doc_id))
+    return sorted(views.values(), key=lambda v: (v.day is None, v.day or date.min, stored[v.doc_id]))
 
 
 def update_stories(store: Store) -> StoriesSummary:
