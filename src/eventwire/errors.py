@@ -1,7 +1,7 @@
 """Coded messages. Tests assert on the codes; users search for them.
 
 E1xx ingest, E2xx extract, E3xx annotate/models, E4xx store, E5xx config, E6xx data files,
-E900 an unexpected error inside a stage (a bug, recorded and skipped).
+E7xx the Spark runner, E900 an unexpected error inside a stage (a bug, recorded and skipped).
 Each message is one line and is formatted with the keyword arguments shown in braces.
 """
 
@@ -46,6 +46,13 @@ class E(StrEnum):
     # config
     E501 = "unknown setting '{key}' in {path} (known: {known})"
     E502 = "setting '{key}' must be {expected}, got {value!r}"
+    # the Spark runner (eventwire spark, load, spark-env)
+    E701 = "pyspark is not installed: pip install 'eventwire[spark]' (Spark 4, Java 17 or newer)"
+    E702 = "Spark needs Java {needed} or newer: {detail} (install a JDK or set JAVA_HOME)"
+    E703 = "not an eventwire Spark dataset: {path}: {detail}"
+    E704 = "dataset {path} has schema version {found}, this eventwire needs {expected}"
+    E705 = "the Spark job failed: {detail}"
+    E706 = "cannot build the environment archive {path}: {detail}"
 
 
 class EventwireError(Exception):

@@ -1,0 +1,144 @@
+"""The Parquet dataset a Spark run writes: one folder a table, the store's own columns.
+
+Columns, types, nullability and keys are read from the DuckDB schema itself (an in-memory
+`Store`), never written out twice, so a change to `store/schema.py` changes the dataset with it;
+a column type this module cannot map fails loudly instead of drifting. The tables with a
+publication date are partitioned by it (`pub_date=YYYY-MM-DD`, the article's date; documents,
+events and quotes take their article's): the files hold exactly the table's columns and the
+folder name adds the partition, so the files read like `export --format parquet` and the
+DuckDB tables.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from eventwire.store import Store
+from eventwire.store.schema import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from pyspark import RDD
+    from pyspark.sql import DataFrame, SparkSession
+    from pyspark.sql.types import StructType
+
+TABLES: tuple[str, ...] = ("documents", "articles", "actors", "events", "quotes", "failures")
+"""What a run produces: every table `Store.write_batch` writes."""
+PARTITION_COLUMN = "pub_date"
+PARTITION_SQL: dict[str, str] = {
+    # How each table finds its publication date (the article's) in a store holding one flush.
+    "documents": "SELECT t.*, a.published FROM documents t LEFT JOIN articles a ON a.hash = t.hash",
+    "articles": "SELECT t.*, t.published FROM articles t",
+    "events": "SELECT t.*, a.published FROM events t LEFT JOIN articles a ON a.doc_id = t.doc_id",
+    "quotes": "SELECT t.*, a.published FROM quotes t LEFT JOIN articles a ON a.doc_id = t.doc_id",
+}
+"""Tables partitioned by publication date; actors and failures have none."""
+MANIFEST = "manifest"
+"""A one-line JSON folder beside the tables: schema version, when, what."""
+ROW_ORDER = "ORDER BY ALL"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    type: str
+    """The DuckDB type name."""
+    nullable: bool
+    key: bool
+
+
+@cache
+def columns(table: str) -> tuple[Column, ...]:
+    """The columns of one store table, read from the schema DuckDB creates."""
+    with Store(":memory:") as store:
+        described = store.con.execute(f"DESCRIBE {table}").fetchall()
+    return tuple(Column(r[0], r[1], r[2] == "YES", r[3] in ("PRI", "UNI")) for r in described)
+
+
+def key_columns(table: str) -> list[str]:
+    return [c.name for c in columns(table) if c.key]
+
+
+def _spark_type(duckdb_type: str) -> Any:
+    from pyspark.sql import types as T
+
+    mapping = {
+        "VARCHAR": T.StringType(),
+        "INTEGER": T.IntegerType(),
+        "BIGINT": T.LongType(),
+        "DOUBLE": T.DoubleType(),
+        "DATE": T.DateType(),
+        # DuckDB's TIMESTAMP has no time zone; Spark's NTZ writes it to Parquet the same way.
+        "TIMESTAMP": T.TimestampNTZType(),
+        "BOOLEAN": T.BooleanType(),
+    }
+    if duckdb_type not in mapping:
+        raise TypeError(f"no Spark type for the DuckDB type {duckdb_type}: add it to spark_dataset")
+    return mapping[duckdb_type]
+
+
+def spark_schema(table: str) -> StructType:
+    """The table's columns as a Spark schema, plus the partition column where it has one."""
+    from pyspark.sql import types as T
+
+    fields = [T.StructField(c.name, _spark_type(c.type), c.nullable) for c in columns(table)]
+    if table in PARTITION_SQL:
+        fields.append(T.StructField(PARTITION_COLUMN, T.DateType(), True))
+    return T.StructType(fields)
+
+
+def table_rows(store: Store, table: str) -> Iterator[tuple[Any, ...]]:
+    """Every row of `table` in `store`, with its publication date last where the table has one."""
+    sql = PARTITION_SQL.get(table, f"SELECT * FROM {table}")
+    yield from store.con.execute(f"{sql} {ROW_ORDER}").fetchall()
+
+
+def table_path(out: str, table: str) -> str:
+    return f"{out.rstrip('/')}/{table}"
+
+
+def write_tables(session: SparkSession, rows: RDD[tuple[str, tuple[Any, ...]]], out: str) -> dict[str, int]:
+    """Write each table's rows under `out/<table>`, replacing what a previous run left there.
+
+    Spark's output committer publishes each task's files once, whatever attempt wrote them, so a
+    retried task adds no rows; the rows themselves are deterministic (see `spark_executor`).
+
+    Returns:
+        Rows written per table.
+    """
+    counts: dict[str, int] = {}
+    for table in TABLES:
+        frame = session.createDataFrame(_rows_of(rows, table), spark_schema(table))
+        if table not in PARTITION_SQL:
+            # Several flushes and tasks meet the same actor: one row a key, as in the store.
+            frame = frame.dropDuplicates(key_columns(table)).coalesce(1)
+        counts[table] = frame.count()
+        _write(frame, table, out)
+    return counts
+
+
+def _rows_of(rows: RDD[tuple[str, tuple[Any, ...]]], table: str) -> RDD[tuple[Any, ...]]:
+    return rows.filter(lambda row: row[0] == table).map(lambda row: row[1])
+
+
+def _write(frame: DataFrame, table: str, out: str) -> None:
+    writer = frame.write.mode("overwrite")
+    if table in PARTITION_SQL:
+        writer = writer.partitionBy(PARTITION_COLUMN)
+    writer.parquet(table_path(out, table))
+
+
+def write_manifest(session: SparkSession, out: str, started: datetime, counts: dict[str, int]) -> None:
+    """What `eventwire load` checks before reading: that this is our dataset, of our schema."""
+    manifest = {
+        "eventwire_schema_version": SCHEMA_VERSION,
+        "written": started.isoformat(),
+        "rows": counts,
+        "partitioned_by": PARTITION_COLUMN,
+    }
+    frame = session.createDataFrame([(json.dumps(manifest),)], "value STRING")
+    frame.coalesce(1).write.mode("overwrite").text(table_path(out, MANIFEST))

@@ -1,0 +1,151 @@
+"""Executor side, stage 2: `Pipeline.process_batch` over a partition's documents, rows out.
+
+Each Python worker process builds one `Pipeline` (spaCy model, actor dictionary) the first time
+a task needs it and keeps it for every later task: Spark reuses its Python workers
+(`spark.python.worker.reuse`, on by default), so a worker loads the model once.
+
+Rows are made by the store itself: each partition writes its results into a private in-memory
+`Store` with `Store.write_batch`, the code a local run writes with, and reads the tables back.
+Ids are content hashes (`event_id`, `quote_id`, `actor_id`), timestamps are the run's start,
+and rows come out sorted, so a retried task produces exactly the rows the failed one would have.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from eventwire.config import Config
+from eventwire.engines.spark_dataset import TABLES, table_rows
+from eventwire.engines.spark_dedupe import Decisions
+from eventwire.engines.spark_ingest import Keyed
+from eventwire.pipeline import Pipeline
+from eventwire.records import BatchResult, Failure, RawDocument
+from eventwire.store import Store
+
+# The store's own renaming of a document whose id an earlier document holds: used, not copied.
+from eventwire.store.database import _with_free_doc_id
+
+STATS = "_stats"
+"""The table name of the one bookkeeping row each task adds (not written to the dataset)."""
+FLUSH_DOCUMENTS = 512
+"""Documents held in a task's in-memory store before its rows are handed to Spark."""
+Row = tuple[str, tuple[Any, ...]]
+
+_pipelines: dict[str, Pipeline] = {}
+_builds = 0
+
+
+@dataclass(frozen=True, slots=True)
+class TaskStats:
+    """What one task did, for the run's summary and the once-per-process check."""
+
+    pid: int
+    builds: int
+    """Pipelines this worker process has built so far (1 when the model is reused)."""
+    documents: int
+    duplicates: int
+    files: tuple[int, ...]
+    """The input files whose documents this task processed (a big file's records span tasks)."""
+
+
+def pipeline_for(config: Config) -> Pipeline:
+    """This process's pipeline for `config`, built on first use."""
+    global _builds
+    key = repr(sorted(config.to_dict().items()))
+    if key not in _pipelines:
+        _pipelines[key] = Pipeline(config)
+        _builds += 1
+    return _pipelines[key]
+
+
+def process_partition(
+    items: Iterable[Keyed],
+    config: Config,
+    decisions: Decisions,
+    stamp: datetime,
+    fail_first_attempt_of: int | None = None,
+) -> Iterator[Row]:
+    """Process one partition's documents (sorted by order key) and yield `(table, row)` pairs.
+
+    Args:
+        decisions: the duplicates to skip and the ids to rename (`spark_dedupe`).
+        stamp: the run's start, used for `ingested_at` and `seen_at` so retries match.
+        fail_first_attempt_of: for tests of task retries: the partition whose first attempt
+            kills its Python worker after handing over some rows.
+    """
+    from pyspark import TaskContext
+
+    context = TaskContext.get()
+    crash = (
+        fail_first_attempt_of is not None
+        and context is not None
+        and context.partitionId() == fail_first_attempt_of
+        and context.attemptNumber() == 0
+    )
+    writer = _Writer(stamp)
+    pending: list[tuple[Keyed, RawDocument]] = []
+    documents = duplicates = 0
+    files: set[int] = set()
+    for keyed in items:
+        key, item = keyed
+        if isinstance(item, Failure):
+            writer.failures([item])
+            continue
+        documents += 1
+        if key in decisions.duplicates:
+            duplicates += 1
+            continue
+        pending.append((keyed, item))
+        files.add(key[0])
+        if len(pending) >= config.batch_size:
+            writer.batch(_process(pending, config, decisions))
+            pending = []
+        if writer.held >= FLUSH_DOCUMENTS:
+            yield from writer.flush()
+            if crash:
+                os._exit(1)
+    if pending:
+        writer.batch(_process(pending, config, decisions))
+    yield from writer.flush()
+    if crash:
+        os._exit(1)
+    yield STATS, (os.getpid(), _builds, documents, duplicates, tuple(sorted(files)))
+
+
+def _process(pending: list[tuple[Keyed, RawDocument]], config: Config, decisions: Decisions) -> BatchResult:
+    result = pipeline_for(config).process_batch([doc for _, doc in pending])
+    renamed = {id(doc) for (key, _), doc in pending if key in decisions.renamed}
+    result.processed = [
+        _with_free_doc_id(p, {p.document.doc_id or ""}) if id(p.document) in renamed else p
+        for p in result.processed
+    ]
+    return result
+
+
+class _Writer:
+    """A private in-memory store: batches in, the store's rows out."""
+
+    def __init__(self, stamp: datetime) -> None:
+        self.stamp = stamp
+        self.store = Store(":memory:")
+        self.held = 0
+
+    def batch(self, result: BatchResult) -> None:
+        self.held += self.store.write_batch(result)
+
+    def failures(self, failures: list[Failure]) -> None:
+        self.store.record_failures(failures)
+
+    def flush(self) -> Iterator[Row]:
+        con = self.store.con
+        con.execute("UPDATE documents SET ingested_at = ?", [self.stamp])
+        con.execute("UPDATE failures SET seen_at = ?", [self.stamp])
+        rows = [(table, row) for table in TABLES for row in table_rows(self.store, table)]
+        self.store.close()
+        self.store = Store(":memory:")
+        self.held = 0
+        yield from rows
