@@ -407,6 +407,11 @@ from eventwire.cli_spark import register as register_spark  # noqa: E402
 
 register_spark(app)
 
+# `serve` (web pages and JSON API) lives in its own module; FastAPI is imported only when it runs.
+from eventwire.cli_serve import register as register_serve  # noqa: E402
+
+register_serve(app)
+
 
 def main() -> None:
     """Entry point: user errors print one line and exit 1; no tracebacks for them."""

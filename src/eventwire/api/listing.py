@@ -1,0 +1,32 @@
+"""One page of a list as the API sends it: items, total, and links to the neighbouring pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import Request
+
+from eventwire.api.params import Paging
+
+
+def _link(request: Request, offset: int | None) -> str | None:
+    if offset is None:
+        return None
+    url = request.url.include_query_params(offset=offset)
+    return f"{url.path}?{url.query}"
+
+
+def page_body(items: list[Any], total: int | None, paging: Paging, request: Request) -> dict[str, Any]:
+    """`{"items", "total", "limit", "offset", "next", "prev"}`; total None when not counted.
+
+    Without a total, a next page is offered when this page is full.
+    """
+    more = paging.offset + len(items) < total if total is not None else len(items) == paging.limit
+    return {
+        "items": items,
+        "total": total,
+        "limit": paging.limit,
+        "offset": paging.offset,
+        "next": _link(request, paging.offset + paging.limit if more else None),
+        "prev": _link(request, max(0, paging.offset - paging.limit) if paging.offset > 0 else None),
+    }

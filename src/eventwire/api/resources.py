@@ -1,0 +1,147 @@
+"""What one page shows and its JSON twin returns: an article, an actor, a dyad, assembled once.
+
+The page routes render these dictionaries; the API routes send them as they are.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from eventwire.api.serialize import article_json, event_json
+from eventwire.config import Config
+from eventwire.store import Store, queries
+from eventwire.store.queries import EventQuery
+
+ACTOR_QUOTES = 100
+"""Quotes listed on an actor's page (newest first)."""
+
+_dictionary_lock = threading.Lock()
+_dictionaries: dict[tuple[str, ...], Any] = {}
+
+
+def _dictionary(config: Config) -> Any:
+    """The actor dictionary (bundled plus the user's files), loaded once per process on first use."""
+    key = tuple(config.actor_files)
+    with _dictionary_lock:
+        if key not in _dictionaries:
+            from eventwire.actors import ActorDictionary
+
+            _dictionaries[key] = ActorDictionary.load([Path(p) for p in config.actor_files])
+        return _dictionaries[key]
+
+
+def article_detail(store: Store, doc_id: str) -> dict[str, Any] | None:
+    """An article with its clean text, its events (in reading order) and its quotes."""
+    row = queries.article_by_id(store, doc_id)
+    if row is None:
+        return None
+    article = article_json(row)
+    events = queries.event_page(store, EventQuery(doc_id=doc_id), limit=None)
+    article["events"] = [
+        event_json(e) for e in sorted(events, key=lambda e: (e["sentence_index"], e["event_id"]))
+    ]
+    article["quotes"] = queries.quote_page(store, doc_id=doc_id, limit=None)
+    return article
+
+
+def actor_roles(config: Config, actor: dict[str, Any]) -> list[dict[str, Any]]:
+    """The actor's terms of office from the dictionary, earliest first (people and groups)."""
+    if actor["kind"] not in ("person", "group"):
+        return []
+    entries = _dictionary(config).entries(actor["name"])
+    roles = [
+        {
+            "role": e.role,
+            "country": e.actor.country,
+            "sector": e.actor.sector,
+            "organisation": e.organisation,
+            "start": e.start,
+            "end": e.end,
+        }
+        for e in entries
+        if e.actor.name == actor["name"]
+    ]
+    return sorted(roles, key=lambda r: r["start"] or date.min)
+
+
+def actor_detail(store: Store, config: Config, actor_id: str) -> dict[str, Any] | None:
+    """Who an actor is, its roles over time, how often it acts and is acted on, and its quotes."""
+    actor = queries.actor_by_id(store, actor_id)
+    if actor is None:
+        return None
+    monthly = queries.actor_monthly_roles(store, actor_id)
+    return {
+        **actor,
+        "roles": actor_roles(config, actor),
+        "n_source": queries.event_count(store, EventQuery(actor=actor_id, role="source")),
+        "n_target": queries.event_count(store, EventQuery(actor=actor_id, role="target")),
+        "monthly": monthly,
+        "quotes": queries.actor_quotes(store, actor_id, limit=ACTOR_QUOTES),
+        "links": {
+            "page": f"/actors/{actor_id}",
+            "as_source": f"/api/events?actor={actor_id}&role=source",
+            "as_target": f"/api/events?actor={actor_id}&role=target",
+        },
+    }
+
+
+def _weeks(first: date, last: date) -> list[date]:
+    weeks = []
+    week = first
+    while week <= last:
+        weeks.append(week)
+        week += timedelta(days=7)
+    return weeks
+
+
+def side_name(store: Store, config: Config, side: str) -> str | None:
+    """A dyad side's name: the actor's, or the state's (from the dictionary when the store has no row)."""
+    name = queries.dyad_side_name(store, side)
+    if name is None and not queries.is_actor_id(side):
+        state = _dictionary(config).state(side.upper())
+        name = state.name if state else None
+    return name
+
+
+def dyad_detail(store: Store, config: Config, a: str, b: str) -> dict[str, Any]:
+    """Events between two sides per week: counts by type and the mean Goldstein score.
+
+    Every week from the first to the last event is listed (empty weeks too), so a chart's
+    time axis is even.
+    """
+    rows = queries.dyad_weekly(store, a, b)
+    counts: dict[date, dict[str, int]] = defaultdict(dict)
+    weighted: dict[date, float] = defaultdict(float)
+    for row in rows:
+        week = row["week"].date() if hasattr(row["week"], "date") else row["week"]
+        counts[week][row["type"]] = row["n"]
+        weighted[week] += row["goldstein"] * row["n"]
+    weeks = _weeks(min(counts), max(counts)) if counts else []
+    series: list[dict[str, Any]] = []
+    for week in weeks:
+        by_type = counts.get(week, {})
+        n = sum(by_type.values())
+        series.append(
+            {
+                "week": week,
+                "n": n,
+                "by_type": by_type,
+                "goldstein": round(weighted[week] / n, 3) if n else None,
+            }
+        )
+    total = queries.event_count(store, EventQuery(dyad=(a, b)))
+    dated = sum(int(s["n"]) for s in series)
+    return {
+        "a": {"id": a, "name": side_name(store, config, a)},
+        "b": {"id": b, "name": side_name(store, config, b)},
+        "total": total,
+        "undated": total - dated,
+        "types": sorted({t for s in series for t in s["by_type"]}),
+        "mean_goldstein": round(sum(weighted.values()) / dated, 3) if dated else None,
+        "weeks": series,
+        "links": {"page": f"/dyads/{a}/{b}", "events": f"/api/events?dyad={a}-{b}"},
+    }

@@ -1,0 +1,15 @@
+"""The JSON API's routers, one module per resource, all under /api."""
+
+from fastapi import APIRouter
+
+from eventwire.api.routes.actors import router as actors
+from eventwire.api.routes.articles import router as articles
+from eventwire.api.routes.dyads import router as dyads
+from eventwire.api.routes.events import router as events
+from eventwire.api.routes.ingest import router as ingest
+from eventwire.api.routes.meta import router as meta
+from eventwire.api.routes.stories import router as stories
+
+ROUTERS: tuple[APIRouter, ...] = (meta, stories, events, articles, actors, dyads, ingest)
+
+__all__ = ["ROUTERS"]

@@ -1,0 +1,60 @@
+"""`eventwire serve`: the web pages and the JSON API over one database, with uvicorn.
+
+Registered on the main CLI by `register(app)`; the command only turns flags into
+`ServerSettings` and starts the server (no stage logic here).
+"""
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from eventwire.config import DB_ENV, DEFAULT_DB, load_config
+
+
+def serve(
+    db: Optional[str] = typer.Option(
+        None, "--db", help=f"DuckDB file (default: ${DB_ENV} or ./{DEFAULT_DB})."
+    ),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default)."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    max_upload_bytes: Optional[int] = typer.Option(
+        None, "--max-upload-bytes", help="Largest ingest request body (default 32 MiB)."
+    ),
+    config_file: Optional[Path] = typer.Option(
+        None, "--config", help="TOML file with an [eventwire] table of settings (used by ingest)."
+    ),
+    log_level: str = typer.Option("info", "--log-level", help="uvicorn log level: warning, info, debug."),
+) -> None:
+    """Serve the web pages and the JSON API; read-only unless EVENTWIRE_TOKEN is set."""
+    try:
+        import uvicorn
+
+        from eventwire.api import ServerSettings, create_app
+        from eventwire.api.settings import TOKEN_ENV
+    except ImportError as exc:
+        typer.echo(
+            f"error: the web extra is not installed ({exc.name}): pip install 'eventwire[web]'", err=True
+        )
+        raise typer.Exit(1) from exc
+
+    config = load_config(config_file).with_overrides(db=db)
+    if max_upload_bytes is not None and max_upload_bytes < 1:
+        typer.echo("error: --max-upload-bytes must be at least 1", err=True)
+        raise typer.Exit(2)
+    settings = ServerSettings.from_env(config.db, config=config, max_upload_bytes=max_upload_bytes)
+    app = create_app(settings)
+    mode = (
+        "ingest enabled (token set)"
+        if not settings.read_only
+        else f"read-only (set {TOKEN_ENV} to allow ingest)"
+    )
+    typer.echo(f"eventwire: serving {settings.db} on http://{host}:{port}/ - {mode}", err=True)
+    uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=log_level == "debug")
+    sys.stderr.flush()
+
+
+def register(app: typer.Typer) -> None:
+    """Add `serve` to the `eventwire` command."""
+    app.command("serve")(serve)

@@ -1,0 +1,59 @@
+"""/actors (search) and /actors/{id}: who, roles over time, events as source and target, quotes."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse
+
+from eventwire.api.errors import ApiError
+from eventwire.api.params import Paging, paging, parse_country
+from eventwire.api.resources import actor_detail
+from eventwire.api.serialize import event_json
+from eventwire.api.state import server
+from eventwire.store import queries
+from eventwire.store.queries import EventQuery
+from eventwire.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+
+EVENTS_SHOWN = 20
+"""Events listed per side on an actor's page; the rest are a link to the events table away."""
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors_page(
+    request: Request,
+    name: str | None = Query(None),
+    country: str | None = Query(None),
+    page: Paging = Depends(paging),
+) -> HTMLResponse:
+    store = server(request).database.reader()
+    name, country = name or None, parse_country(country, "country")
+    rows = queries.actor_page(store, name=name, country=country, limit=page.limit, offset=page.offset)
+    total = queries.actor_count(store, name=name, country=country)
+    params = {k: v for k, v in (("name", name), ("country", country)) if v}
+    return render(request, "actors.html", title="Actors", actors=rows, total=total, page=page, params=params)
+
+
+@router.get("/actors/{actor_id}", response_class=HTMLResponse)
+def actor_page(request: Request, actor_id: str) -> HTMLResponse:
+    state = server(request)
+    store = state.database.reader()
+    actor = actor_detail(store, state.settings.config, actor_id)
+    if actor is None:
+        raise ApiError(404, f"no actor with id {actor_id!r}")
+    as_source = queries.event_page(store, EventQuery(actor=actor_id, role="source"), limit=EVENTS_SHOWN)
+    as_target = queries.event_page(store, EventQuery(actor=actor_id, role="target"), limit=EVENTS_SHOWN)
+    return render(
+        request,
+        "actor.html",
+        title=actor["name"],
+        actor=actor,
+        as_source=[event_json(r) for r in as_source],
+        as_target=[event_json(r) for r in as_target],
+        chart={
+            "labels": [m["month"] for m in actor["monthly"]],
+            "source": [m["n_source"] for m in actor["monthly"]],
+            "target": [m["n_target"] for m in actor["monthly"]],
+        },
+    )

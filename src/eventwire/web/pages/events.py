@@ -1,0 +1,51 @@
+"""/events (the filterable table) and /events/{id} (one event, linked to its evidence)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse
+
+from eventwire.api.errors import ApiError
+from eventwire.api.params import Paging, event_filters, filter_params, paging, plover_types
+from eventwire.api.serialize import event_json
+from eventwire.api.state import server
+from eventwire.store import queries
+from eventwire.store.queries import EventQuery, is_actor_id
+from eventwire.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events_page(
+    request: Request, query: EventQuery = Depends(event_filters), page: Paging = Depends(paging)
+) -> HTMLResponse:
+    store = server(request).database.reader()
+    rows = queries.event_page(store, query, limit=page.limit, offset=page.offset)
+    total = queries.event_count(store, query)
+    actor_name = None
+    if query.actor and is_actor_id(query.actor):
+        actor = queries.actor_by_id(store, query.actor)
+        actor_name = actor["name"] if actor else None
+    params = filter_params(query)
+    return render(
+        request,
+        "events.html",
+        title="Events",
+        events=[event_json(r) for r in rows],
+        total=total,
+        page=page,
+        params=params,
+        actor_name=actor_name,
+        types=plover_types(),
+        download=f"/api/events?{'&'.join(f'{k}={v}' for k, v in params.items())}",
+    )
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse)
+def event_page(request: Request, event_id: str) -> HTMLResponse:
+    row = queries.event_by_id(server(request).database.reader(), event_id)
+    if row is None:
+        raise ApiError(404, f"no event with id {event_id!r}")
+    event = event_json(row)
+    return render(request, "event.html", title=f"{event['type']}: {event['source']['name']}", event=event)
