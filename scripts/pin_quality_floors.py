@@ -1,4 +1,4 @@
-"""Re-pin tests/quality_floors.json from a fresh dev-set evaluation.
+"""Re-pin tests/quality_floors.json from a fresh dev-set evaluation and the story tuning set.
 
 Floors only go up unless --allow-lower is given: a drop in quality must be a decision, not an
 accident. Each floor is set a margin below the measured score so that harmless noise (a
@@ -15,10 +15,12 @@ from pathlib import Path
 
 from eventwire.config import Config
 from eventwire.evaluate import evaluate
+from eventwire.stories.scoring import score_labelled_set
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOORS = ROOT / "tests" / "quality_floors.json"
 DEV = ROOT.parent / "shared" / "eval" / "dev"
+STORY_SET = ROOT / "tests" / "data" / "stories" / "tune"
 
 
 def main() -> int:
@@ -34,15 +36,22 @@ def main() -> int:
         "location_accuracy": scores["location_accuracy"],
         "quote_f1": scores["quotes"]["f1"],
     }
+    stories = score_labelled_set(STORY_SET, Config(workers=1))
+    measured |= {
+        "story_bcubed_f1": stories.stories.f1,
+        "copy_link_f1": stories.copies.f1,
+        "report_linkage_precision": stories.report_linkage.precision,
+        "report_linkage_recall": stories.report_linkage.recall,
+    }
     floors = json.loads(FLOORS.read_text(encoding="utf-8"))
     for key, value in measured.items():
         proposed = round(value - args.margin, 2)
-        if proposed < floors[key] and not args.allow_lower:
+        if proposed < floors.get(key, 0.0) and not args.allow_lower:
             print(
                 f"{key}: measured {value:.4f}; keeping floor {floors[key]} (pass --allow-lower to lower it)"
             )
             continue
-        print(f"{key}: measured {value:.4f}; floor {floors[key]} -> {proposed}")
+        print(f"{key}: measured {value:.4f}; floor {floors.get(key)} -> {proposed}")
         floors[key] = proposed
     FLOORS.write_text(json.dumps(floors, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -19,12 +19,15 @@ from datetime import date
 
 from eventwire.stories.text import terms
 
-JOIN_SCORE = 0.30
+JOIN_SCORE = 0.22
 """The score from which an article joins a story rather than opening a new one."""
 WINDOW_DAYS = 3
 """How far apart in days an article and a story may be and still be compared."""
 EVENT_BONUS = 0.12
 """Added when the article reports an event the story already holds (same type and actors, close dates)."""
+OTHER_EVENTS_PENALTY = 0.10
+"""Taken off when both have events and share none: the same countries doing something else
+(sanctions the day after a phone call) is another story."""
 ACTOR_WEIGHT = 0.10
 """Times the Jaccard overlap of the actors (countries or named organisations) of their events."""
 DAY_PENALTY = 0.04
@@ -226,8 +229,8 @@ class StoryClusterer:
     def _score(story: _Story, view: ArticleView, vector: dict[str, float], day: date | None) -> float:
         cosine = sum(w * story.vector.get(t, 0.0) for t, w in vector.items()) / (story.norm or 1.0)
         score = cosine - DAY_PENALTY * story.gap_days(day)
-        if view.events and story.shares_event(view.events):
-            score += EVENT_BONUS
+        if view.events and story.events:
+            score += EVENT_BONUS if story.shares_event(view.events) else -OTHER_EVENTS_PENALTY
         actors = view.actor_keys()
         if actors and story.actors:
             score += ACTOR_WEIGHT * len(actors & story.actors) / len(actors | story.actors)

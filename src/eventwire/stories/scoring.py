@@ -104,9 +104,13 @@ def score_store(store: Store, labelled: Path) -> StoryScores:
     gold_copies = {(r["doc_id"], r["copy_of"]) for r in labels if r["copy_of"]}
     predicted_story = dict(store.con.execute("SELECT doc_id, story_id FROM story_articles").fetchall())
     predicted_copies = set(store.con.execute("SELECT doc_id, original_id FROM article_copies").fetchall())
+    # Which of two same-day copies is the original cannot be told from the text: links are
+    # scored without their direction.
+    linked = {frozenset(pair) for pair in predicted_copies}
+    true_links = {frozenset(pair) for pair in gold_copies}
     copies = PRF(
-        len(predicted_copies & gold_copies) / len(predicted_copies) if predicted_copies else 1.0,
-        len(predicted_copies & gold_copies) / len(gold_copies) if gold_copies else 1.0,
+        len(linked & true_links) / len(linked) if linked else 1.0,
+        len(linked & true_links) / len(true_links) if true_links else 1.0,
     )
     linkage, consolidated = _score_consolidation(store, _rows(labelled / EVENTS), gold_copies)
     return StoryScores(
@@ -125,12 +129,14 @@ def _score_consolidation(
 ) -> tuple[PRF, PRF]:
     # Copies carry their original's reports: a labelled report on a copy is one on its original.
     original = dict(gold_copies)
+    # A labelled event id covers every direction and pair of a mutual or multilateral event;
+    # consolidated events are directed, so a labelled one is an (event, type, source, target).
     gold_reports: dict[tuple[str, str, str, str], str] = {}
     gold_docs: dict[tuple[str, str, str, str], set[str]] = {}
     for row in gold_rows:
         key = (original.get(row["doc_id"], row["doc_id"]), row["type"], row["source"], row["target"])
-        gold_reports.setdefault(key, row["event"])
         event_key = (row["event"], row["type"], row["source"], row["target"])
+        gold_reports.setdefault(key, "|".join(event_key))
         gold_docs.setdefault(event_key, set()).add(row["doc_id"])
     predicted = store.query(
         """SELECT r.cevent_id, e.doc_id, e.type,

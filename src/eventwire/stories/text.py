@@ -14,6 +14,10 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"“‘(A-Z0-9])")
 # Abbreviations whose full stop does not end a sentence.
 _ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Sen|Rep|Gov|Prof|St|No|Jan|Feb|Mar|Apr|Jun|"
                            r"Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K)\.$")
+# A capitalised word that does not start a sentence: a name ("Kartarpur", "Hariri", "Ryanair").
+_NAME = re.compile(r"(?<![.!?:\"“]\s)(?<!^)\b[A-Z][a-z]+(?:['’-][A-Za-z]+)?", re.MULTILINE)
+NAME_WEIGHT = 2
+"""A name counts as this many words: names tell one story from another that shares its topic."""
 SHINGLE_WORDS = 4
 """Words a shingle: long enough that two rewrites rarely share one, short enough to survive edits."""
 MIN_TERM_CHARS = 3
@@ -36,10 +40,14 @@ def _stem(word: str) -> str:
 
 
 def terms(text: str) -> Counter[str]:
-    """Content-word counts: stop words, short words and numbers left out, plurals folded."""
-    return Counter(
-        _stem(w) for w in words(text) if len(w) >= MIN_TERM_CHARS and w not in STOP_WORDS
-    )
+    """Content-word counts: stop words, short words and numbers left out, plurals folded,
+    names counted `NAME_WEIGHT` times."""
+    counts = Counter(_stem(w) for w in words(text) if len(w) >= MIN_TERM_CHARS and w not in STOP_WORDS)
+    for match in _NAME.finditer(text):
+        term = _stem(match.group(0).lower().replace("’", "'"))
+        if term in counts:
+            counts[term] += NAME_WEIGHT - 1
+    return counts
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
