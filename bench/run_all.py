@@ -5,7 +5,9 @@
 3. end-to-end throughput next to bare spaCy on the same ~600-word articles, 1 and 2 workers,
    with PASS/FAIL against the targets (bench_pipeline.py);
 4. where a single-worker end-to-end run spends its time, by stage, from py-spy samples
-   (stage_profile.py; an extra untimed run, skipped with --no-profile or without py-spy).
+   (stage_profile.py; an extra untimed run, skipped with --no-profile or without py-spy);
+5. stories: clustering quality on the labelled sets, and the story stage's cost and memory at
+   10^4 and 10^5 generated articles (bench_stories.py).
 
 Figures are medians of --runs runs. The corpora are generated into a temporary folder and
 deleted afterwards. The exit status is 0 whether targets pass or fail (this is a report) and
@@ -32,6 +34,7 @@ from typing import Any
 import bench_ingest
 import bench_line_classifier
 import bench_pipeline
+import bench_stories
 import stage_profile
 from measure import BenchError
 
@@ -132,6 +135,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             if shares is not None:
                 stage_profile.print_shares(shares)
                 report["profile_samples"] = dict(shares)
+
+    _section("Stories: labelled sets, and clustering cost at scale")
+    story_sizes = (2_000,) if args.quick else bench_stories.DEFAULT_SIZES
+    report["stories"] = bench_stories.run_bench(story_sizes, runs)
 
     machine_cpu_after = _machine_cpu_seconds()
     if machine_cpu is not None and machine_cpu_after is not None:

@@ -130,3 +130,30 @@ def test_story_detail_and_comparison(store):
         s["text"] for s in by_outlet["Wire"]["shared_passages"]
     ])
     assert compare_story(store, "nope") is None
+
+
+def test_a_run_with_bad_documents_still_groups_the_good_ones(tmp_path):
+    import json
+
+    from eventwire.config import Config
+    from eventwire.engines.local import run_local
+
+    lines = [
+        {"id": "wire", "outlet": "Wire", "published": "2023-03-07", "text": MEETING_WIRE},
+        {"id": "empty", "outlet": "Wire", "published": "2023-03-07", "text": "   "},
+        {"id": "undated", "outlet": "Courier", "text": MEETING_REWRITE},
+        {"id": "copy", "outlet": "Daily", "published": "2023-03-07", "text": MEETING_COPY},
+    ]
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(json.dumps(line) for line in lines) + "\n{not json\n", encoding="utf-8")
+    db = tmp_path / "run.duckdb"
+    with Store(db) as store:
+        summary = run_local([source], Config(db=str(db), workers=1, code_events=False), store)
+        assert len(summary.failures) == 2  # the empty text and the broken line, each with its reason
+        assert summary.stories.articles == 3 and summary.stories.copies == 1
+        story_of = dict(store.con.execute("SELECT doc_id, story_id FROM story_articles").fetchall())
+        assert set(story_of) == {"wire", "undated", "copy"}
+        assert len(set(story_of.values())) == 1
+        again = run_local([source], Config(db=str(db), workers=1, code_events=False), store)
+        assert again.stories.articles == 0
+        assert dict(store.con.execute("SELECT doc_id, story_id FROM story_articles").fetchall()) == story_of
