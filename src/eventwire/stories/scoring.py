@@ -161,15 +161,19 @@ def _score_consolidation(
             by_cevent.setdefault(row["cevent_id"], set()).add(report)
             by_gold.setdefault(gold_reports[key], set()).add(report)
     linkage = _pairs_prf((frozenset(v) for v in by_cevent.values()), (frozenset(v) for v in by_gold.values()))
+    # End to end: a labelled event is found when one consolidated event has its type, actors
+    # and exactly its articles. Precision is over the consolidated events that share a labelled
+    # event's type, actors and at least one article: events the labels do not list (the sets
+    # label the main events only) are the coder's business, not the consolidation's.
     gold_sets = {(t, s, g, frozenset(docs)) for (_, t, s, g), docs in gold_docs.items()}
-    labelled_docs = {d for docs in gold_docs.values() for d in docs}
     mine = [
         (t, s, g, frozenset(docs))
         for (_, t, s, g), docs in cevent_docs.items()
-        if docs <= labelled_docs | set(original)
+        if any((t, s, g) == item[:3] and docs & item[3] for item in gold_sets)
     ]
     correct = sum(1 for item in mine if item in gold_sets)
-    consolidated = PRF(correct / len(mine) if mine else 0.0, correct / len(gold_sets) if gold_sets else 0.0)
+    found = sum(1 for item in gold_sets if item in set(mine))
+    consolidated = PRF(correct / len(mine) if mine else 0.0, found / len(gold_sets) if gold_sets else 0.0)
     return linkage, consolidated
 
 
