@@ -97,7 +97,8 @@ def load(
     if stories.articles:
         out.print(
             f"stories: {stories.articles} articles, {stories.copies} copies of others, "
-            f"{stories.new_stories} new stories, {stories.joined} joined existing ones"
+            f"{stories.new_stories} new stories, {stories.joined} joined existing ones, "
+            f"{stories.consolidated_events} consolidated events"
         )
 
 

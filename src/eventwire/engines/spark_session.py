@@ -86,8 +86,8 @@ def require_java() -> None:
 def start_session(options: SparkOptions) -> SparkSession:
     """A SparkSession for the runner (or the one spark-submit already made).
 
-    Executors run this interpreter unless PYSPARK_PYTHON says otherwise, so that a local run
-    uses the environment eventwire is installed in.
+    On a local master, executors run this interpreter unless PYSPARK_PYTHON says otherwise; on a
+    cluster, the one `spark.pyspark.python` (or PYSPARK_PYTHON) names.
 
     Raises:
         EventwireError: E701 without pyspark, E702 without Java 17+.
@@ -96,7 +96,13 @@ def start_session(options: SparkOptions) -> SparkSession:
     # On a cluster, spark-submit has started the JVM already; only a fresh one needs our Java.
     if not os.environ.get("SPARK_ENV_LOADED") and "PYSPARK_GATEWAY_PORT" not in os.environ:
         require_java()
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    # Started from Python (not spark-submit), executors run the interpreter PYSPARK_PYTHON names:
+    # spark.pyspark.python if given; on a local master, this one (the environment eventwire is in).
+    python = options.conf.get("spark.pyspark.python")
+    if python:
+        os.environ["PYSPARK_PYTHON"] = python
+    elif (options.master or "local").startswith("local"):
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.appName(APP_NAME)
