@@ -25,6 +25,9 @@ def serve(
     config_file: Optional[Path] = typer.Option(
         None, "--config", help="TOML file with an [eventwire] table of settings (used by ingest)."
     ),
+    cache_rows: Optional[int] = typer.Option(
+        None, "--cache-rows", help="Event rows kept in memory for the events table (default 20000; 0: none)."
+    ),
     log_level: str = typer.Option("info", "--log-level", help="uvicorn log level: warning, info, debug."),
 ) -> None:
     """Serve the web pages and the JSON API; read-only unless EVENTWIRE_TOKEN is set."""
@@ -40,10 +43,15 @@ def serve(
         raise typer.Exit(1) from exc
 
     config = load_config(config_file).with_overrides(db=db)
+    if cache_rows is not None and cache_rows < 0:
+        typer.echo("error: --cache-rows must be 0 or more", err=True)
+        raise typer.Exit(2)
     if max_upload_bytes is not None and max_upload_bytes < 1:
         typer.echo("error: --max-upload-bytes must be at least 1", err=True)
         raise typer.Exit(2)
-    settings = ServerSettings.from_env(config.db, config=config, max_upload_bytes=max_upload_bytes)
+    settings = ServerSettings.from_env(
+        config.db, config=config, max_upload_bytes=max_upload_bytes, cache_rows=cache_rows
+    )
     app = create_app(settings)
     mode = (
         "ingest enabled (token set)"

@@ -18,6 +18,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from eventwire import __version__
 from eventwire.api.database import Database
 from eventwire.api.errors import install_error_handlers
+from eventwire.api.event_index import EventBrowser
 from eventwire.api.ingest import Ingestor
 from eventwire.api.limits import BodyLimit
 from eventwire.api.routes import ROUTERS
@@ -84,7 +85,10 @@ def create_app(settings: ServerSettings) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.eventwire = ServerState(
-        settings=settings, database=database, ingestor=Ingestor(database, settings.config)
+        settings=settings,
+        database=database,
+        ingestor=Ingestor(database, settings.config),
+        events=EventBrowser(database, cache_rows=settings.cache_rows),
     )
     for router in ROUTERS:
         app.include_router(router)

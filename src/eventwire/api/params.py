@@ -8,12 +8,13 @@ names the parameter and shows what is expected.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
-from fastapi import Query
+from fastapi import Request
 
 from eventwire.api.errors import ApiError
 from eventwire.api.settings import DEFAULT_PAGE, MAX_PAGE
@@ -40,19 +41,81 @@ class Paging:
     offset: int
 
 
-def paging(
-    limit: int = Query(DEFAULT_PAGE, ge=1, le=MAX_PAGE, description=f"Items per page (1-{MAX_PAGE})."),
-    offset: int = Query(0, ge=0, description="Items to skip."),
-) -> Paging:
-    return Paging(limit=limit, offset=offset)
+@dataclass(frozen=True, slots=True)
+class QueryParam:
+    """A query parameter as the OpenAPI schema documents it."""
+
+    name: str
+    description: str
+    schema: dict[str, Any]
 
 
-def output_format(
-    format: Format = Query(
-        "json", description="json: one page; csv or jsonl: every matching row as a download."
+PAGING_PARAMS = (
+    QueryParam(
+        "limit", f"Items per page (1-{MAX_PAGE}, default {DEFAULT_PAGE}).",
+        {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": DEFAULT_PAGE},
     ),
-) -> Format:
-    return format
+    QueryParam("offset", "Items to skip (default 0).", {"type": "integer", "minimum": 0, "default": 0}),
+)  # fmt: skip
+FORMAT_PARAM = QueryParam(
+    "format",
+    "json (default): one page; csv or jsonl: every matching row as a download.",
+    {"type": "string", "enum": ["json", "csv", "jsonl"], "default": "json"},
+)
+_TEXT = {"type": "string"}
+_DATE = {"type": "string", "format": "date"}
+EVENT_PARAMS = (
+    QueryParam("actor", "An actor id, or text in the source's or target's name.", _TEXT),
+    QueryParam("role", "With actor: 'source' or 'target' only.", {"enum": ["source", "target"]}),
+    QueryParam("country", "ISO3 country of the source or the target, e.g. CHN.", _TEXT),
+    QueryParam("dyad", "Two sides (ISO3 codes or actor ids), e.g. CHN-RUS: events between them.", _TEXT),
+    QueryParam("type", "PLOVER type, e.g. CONSULT.", _TEXT),
+    QueryParam("since", "Events on or after this date (YYYY-MM-DD).", _DATE),
+    QueryParam("until", "Events on or before this date (YYYY-MM-DD).", _DATE),
+    QueryParam("doc", "Only the events of this article id.", _TEXT),
+)  # fmt: skip
+
+
+def documented(*params: QueryParam) -> dict[str, Any]:
+    """`openapi_extra` for a route that reads these parameters itself."""
+    return {
+        "parameters": [
+            {"name": p.name, "in": "query", "description": p.description, "schema": p.schema} for p in params
+        ]
+    }
+
+
+def _int(params: Mapping[str, str], name: str, default: int, low: int, high: int | None) -> int:
+    value = _blank(params.get(name))
+    if value is None:
+        return default
+    bounds = f"from {low} to {high}" if high is not None else f"of at least {low}"
+    try:
+        number = int(value)
+    except ValueError:
+        raise ApiError(400, f"{name}: expected a whole number {bounds}, got {value!r}", param=name) from None
+    if number < low or (high is not None and number > high):
+        raise ApiError(400, f"{name}: expected a whole number {bounds}, got {value!r}", param=name)
+    return number
+
+
+# The dependencies below read the query string themselves (documented with `documented(...)`):
+# FastAPI's per-parameter validation cost a fifth of the events endpoint's time under load.
+
+
+async def paging(request: Request) -> Paging:
+    """`limit` and `offset`, checked."""
+    params = request.query_params
+    return Paging(
+        limit=_int(params, "limit", DEFAULT_PAGE, 1, MAX_PAGE), offset=_int(params, "offset", 0, 0, None)
+    )
+
+
+async def output_format(request: Request) -> Format:
+    value = _blank(request.query_params.get("format")) or "json"
+    if value not in ("json", "csv", "jsonl"):
+        raise ApiError(400, f"format: expected json, csv or jsonl, got {value!r}", param="format")
+    return value  # type: ignore[return-value]
 
 
 def _blank(value: str | None) -> str | None:
@@ -123,31 +186,24 @@ def parse_type(value: str | None, param: str = "type") -> str | None:
     return value.upper()
 
 
-def event_filters(
-    actor: str | None = Query(None, description="An actor id, or text in the source's or target's name."),
-    role: str | None = Query(None, description="With actor: 'source' or 'target' only."),
-    country: str | None = Query(None, description="ISO3 country of the source or the target, e.g. CHN."),
-    dyad: str | None = Query(
-        None, description="Two sides, ISO3 codes or actor ids, e.g. CHN-RUS: events between them either way."
-    ),
-    type: str | None = Query(None, description="PLOVER type, e.g. CONSULT."),
-    since: str | None = Query(None, description="Events on or after this date (YYYY-MM-DD)."),
-    until: str | None = Query(None, description="Events on or before this date (YYYY-MM-DD)."),
-    doc: str | None = Query(None, description="Only the events of this article id."),
-) -> EventQuery:
+async def event_filters(request: Request) -> EventQuery:
     """The event filter of a request; raises a 400 naming the first bad parameter."""
-    role = _blank(role)
+    return parse_event_query(request.query_params)
+
+
+def parse_event_query(params: Mapping[str, str]) -> EventQuery:
+    role = _blank(params.get("role"))
     if role is not None and role not in ("source", "target"):
         raise ApiError(400, f"role: expected 'source' or 'target', got {role!r}", param="role")
     query = EventQuery(
-        actor=_text(actor, "actor"),
+        actor=_text(params.get("actor"), "actor"),
         role=role,
-        country=parse_country(country, "country"),
-        dyad=parse_dyad(dyad),
-        type=parse_type(type),
-        since=parse_date(since, "since"),
-        until=parse_date(until, "until"),
-        doc_id=_text(doc, "doc"),
+        country=parse_country(params.get("country"), "country"),
+        dyad=parse_dyad(params.get("dyad")),
+        type=parse_type(params.get("type")),
+        since=parse_date(params.get("since"), "since"),
+        until=parse_date(params.get("until"), "until"),
+        doc_id=_text(params.get("doc"), "doc"),
     )
     if query.role and not query.actor:
         raise ApiError(400, "role: only meaningful with actor", param="role")

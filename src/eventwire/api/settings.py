@@ -17,6 +17,8 @@ DEFAULT_MAX_UPLOAD = 32 * 1024 * 1024
 MAX_PAGE = 1000
 """Largest `limit` of a JSON page; downloads (CSV, JSON Lines) are not paged."""
 DEFAULT_PAGE = 50
+DEFAULT_CACHE_ROWS = 20_000
+"""Event rows the server keeps in memory for the events table (about 1 KB each)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +31,8 @@ class ServerSettings:
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD
     config: Config = field(default_factory=Config)
     """Pipeline settings for ingest (actor and pattern files, batch size)."""
+    cache_rows: int = DEFAULT_CACHE_ROWS
+    """Event rows kept in memory for the events table; 0 reads every page from the store."""
 
     @property
     def read_only(self) -> bool:
@@ -36,7 +40,11 @@ class ServerSettings:
 
     @classmethod
     def from_env(
-        cls, db: str, config: Config | None = None, max_upload_bytes: int | None = None
+        cls,
+        db: str,
+        config: Config | None = None,
+        max_upload_bytes: int | None = None,
+        cache_rows: int | None = None,
     ) -> ServerSettings:
         """Settings for `db`, the token taken from `EVENTWIRE_TOKEN` (empty means none)."""
         return cls(
@@ -44,4 +52,5 @@ class ServerSettings:
             token=os.environ.get(TOKEN_ENV) or None,
             max_upload_bytes=max_upload_bytes or DEFAULT_MAX_UPLOAD,
             config=config or Config(db=db),
+            cache_rows=DEFAULT_CACHE_ROWS if cache_rows is None else cache_rows,
         )

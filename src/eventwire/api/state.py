@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from fastapi import Request
 
 from eventwire.api.database import Database
+from eventwire.api.event_index import EventBrowser
 from eventwire.api.ingest import Ingestor
 from eventwire.api.settings import ServerSettings
 
@@ -16,6 +17,7 @@ class ServerState:
     settings: ServerSettings
     database: Database
     ingestor: Ingestor
+    events: EventBrowser
 
 
 def server(request: Request) -> ServerState:

@@ -178,8 +178,9 @@ def _event_where(q: EventQuery) -> tuple[str, list[object]]:
         if is_actor_id(q.actor):
             match, values = "{col} = ?", [q.actor]
         else:
-            match = "{col} IN (SELECT actor_id FROM actors WHERE lower(name) LIKE ?)"
-            values = [f"%{q.actor.lower()}%"]
+            # contains(), not LIKE: a "%" or "_" typed in the filter is a character, not a wildcard.
+            match = "{col} IN (SELECT actor_id FROM actors WHERE contains(lower(name), ?))"
+            values = [q.actor.lower()]
         columns = {"source": ["e.source_id"], "target": ["e.target_id"]}.get(
             q.role or "", ["e.source_id", "e.target_id"]
         )

@@ -8,7 +8,16 @@ from fastapi.responses import Response
 from eventwire.api.downloads import rows_download
 from eventwire.api.errors import ApiError
 from eventwire.api.listing import page_body
-from eventwire.api.params import Format, Paging, output_format, paging, parse_country
+from eventwire.api.params import (
+    FORMAT_PARAM,
+    PAGING_PARAMS,
+    Format,
+    Paging,
+    documented,
+    output_format,
+    paging,
+    parse_country,
+)
 from eventwire.api.resources import actor_detail
 from eventwire.api.serialize import ApiJSON, actor_json
 from eventwire.api.state import server
@@ -19,7 +28,9 @@ router = APIRouter(prefix="/api", tags=["actors"])
 ACTOR_COLUMNS = ("id", "name", "country", "sector", "kind", "n_source", "n_target")
 
 
-@router.get("/actors", summary="Actors, busiest first")
+@router.get(
+    "/actors", summary="Actors, busiest first", openapi_extra=documented(*PAGING_PARAMS, FORMAT_PARAM)
+)
 def list_actors(
     request: Request,
     name: str | None = Query(None, description="Name contains this (case-insensitive)."),

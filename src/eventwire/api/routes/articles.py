@@ -8,7 +8,15 @@ from fastapi.responses import Response
 from eventwire.api.downloads import rows_download
 from eventwire.api.errors import ApiError
 from eventwire.api.listing import page_body
-from eventwire.api.params import Format, Paging, output_format, paging
+from eventwire.api.params import (
+    FORMAT_PARAM,
+    PAGING_PARAMS,
+    Format,
+    Paging,
+    documented,
+    output_format,
+    paging,
+)
 from eventwire.api.resources import article_detail
 from eventwire.api.serialize import ApiJSON, article_json
 from eventwire.api.state import server
@@ -30,7 +38,11 @@ QUOTE_COLUMNS = (
 )
 
 
-@router.get("/articles", summary="Articles, newest first (text left out)")
+@router.get(
+    "/articles",
+    summary="Articles, newest first (text left out)",
+    openapi_extra=documented(*PAGING_PARAMS, FORMAT_PARAM),
+)
 def list_articles(
     request: Request,
     outlet: str | None = Query(None, description="Only this outlet's articles."),
@@ -57,7 +69,11 @@ def get_article(request: Request, doc_id: str) -> Response:
     return ApiJSON(article)
 
 
-@router.get("/quotes", summary="Direct quotes with their speakers")
+@router.get(
+    "/quotes",
+    summary="Direct quotes with their speakers",
+    openapi_extra=documented(*PAGING_PARAMS, FORMAT_PARAM),
+)
 def list_quotes(
     request: Request,
     speaker: str | None = Query(None, description="Speaker name contains this."),

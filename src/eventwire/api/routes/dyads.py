@@ -7,7 +7,16 @@ from fastapi.responses import Response
 
 from eventwire.api.downloads import rows_download
 from eventwire.api.listing import page_body
-from eventwire.api.params import Format, Paging, output_format, paging, parse_side
+from eventwire.api.params import (
+    FORMAT_PARAM,
+    PAGING_PARAMS,
+    Format,
+    Paging,
+    documented,
+    output_format,
+    paging,
+    parse_side,
+)
 from eventwire.api.resources import dyad_detail
 from eventwire.api.serialize import ApiJSON
 from eventwire.api.state import server
@@ -18,7 +27,11 @@ router = APIRouter(prefix="/api", tags=["dyads"])
 DYAD_COLUMNS = ("a", "b", "n", "goldstein", "first_date", "last_date")
 
 
-@router.get("/dyads", summary="Pairs of countries with the most events between them")
+@router.get(
+    "/dyads",
+    summary="Pairs of countries with the most events between them",
+    openapi_extra=documented(*PAGING_PARAMS, FORMAT_PARAM),
+)
 def list_dyads(
     request: Request, page: Paging = Depends(paging), fmt: Format = Depends(output_format)
 ) -> Response:

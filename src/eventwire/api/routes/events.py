@@ -8,7 +8,17 @@ from fastapi.responses import Response
 from eventwire.api.downloads import stream_query
 from eventwire.api.errors import ApiError
 from eventwire.api.listing import page_body
-from eventwire.api.params import Format, Paging, event_filters, output_format, paging
+from eventwire.api.params import (
+    EVENT_PARAMS,
+    FORMAT_PARAM,
+    PAGING_PARAMS,
+    Format,
+    Paging,
+    documented,
+    event_filters,
+    output_format,
+    paging,
+)
 from eventwire.api.serialize import EVENT_CSV_COLUMNS, ApiJSON, event_json
 from eventwire.api.state import server
 from eventwire.store import queries
@@ -17,7 +27,11 @@ from eventwire.store.queries import EventQuery
 router = APIRouter(prefix="/api", tags=["events"])
 
 
-@router.get("/events", summary="Events, newest first, filtered and paged")
+@router.get(
+    "/events",
+    summary="Events, newest first, filtered and paged",
+    openapi_extra=documented(*EVENT_PARAMS, *PAGING_PARAMS, FORMAT_PARAM),
+)
 def list_events(
     request: Request,
     query: EventQuery = Depends(event_filters),
@@ -31,9 +45,7 @@ def list_events(
         return stream_query(
             database, sql, params, fmt=fmt, columns=EVENT_CSV_COLUMNS, to_json=event_json, filename="events"
         )
-    store = database.reader()
-    rows = queries.event_page(store, query, limit=page.limit, offset=page.offset)
-    total = queries.event_count(store, query)
+    rows, total = server(request).events.page(query, limit=page.limit, offset=page.offset)
     return ApiJSON(page_body([event_json(r) for r in rows], total, page, request))
 
 

@@ -10,7 +10,15 @@ from fastapi.responses import Response
 from eventwire.api.downloads import rows_download
 from eventwire.api.errors import ApiError
 from eventwire.api.listing import page_body
-from eventwire.api.params import Format, Paging, output_format, paging
+from eventwire.api.params import (
+    FORMAT_PARAM,
+    PAGING_PARAMS,
+    Format,
+    Paging,
+    documented,
+    output_format,
+    paging,
+)
 from eventwire.api.serialize import ApiJSON
 from eventwire.api.state import server
 from eventwire.api.stories import story_queries
@@ -33,7 +41,11 @@ def _flat(story: dict[str, Any]) -> dict[str, Any]:
     return {**story, "outlets": "; ".join(o or "" for o in story["outlets"])}
 
 
-@router.get("/stories", summary="Stories, newest first, with their outlets and article counts")
+@router.get(
+    "/stories",
+    summary="Stories, newest first, with their outlets and article counts",
+    openapi_extra=documented(*PAGING_PARAMS, FORMAT_PARAM),
+)
 def list_stories(
     request: Request, page: Paging = Depends(paging), fmt: Format = Depends(output_format)
 ) -> Response:

@@ -20,9 +20,9 @@ router = APIRouter(include_in_schema=False)
 def events_page(
     request: Request, query: EventQuery = Depends(event_filters), page: Paging = Depends(paging)
 ) -> HTMLResponse:
-    store = server(request).database.reader()
-    rows = queries.event_page(store, query, limit=page.limit, offset=page.offset)
-    total = queries.event_count(store, query)
+    state = server(request)
+    store = state.database.reader()
+    rows, total = state.events.page(query, limit=page.limit, offset=page.offset)
     actor_name = None
     if query.actor and is_actor_id(query.actor):
         actor = queries.actor_by_id(store, query.actor)
