@@ -246,6 +246,17 @@ def run_bench(
     }
 
 
+def verdict(report: dict[str, Any]) -> tuple[str, bool, str]:
+    """(target, passed, detail) for the bench's summary of targets."""
+    m = report["median"]
+    return (
+        f"API /api/events p95 <= {TARGET_P95_MS:.0f} ms ({report['clients']} clients, "
+        f"{report['store']['events']} events)",
+        bool(report["passed"]),
+        f"p50 {m.get('p50_ms', '-')} ms, p95 {m.get('p95_ms', '-')} ms, {m.get('per_second', '-')} req/s",
+    )
+
+
 def print_table(report: dict[str, Any]) -> None:
     print(
         f"store: {report['store']['events']} events, {report['store']['articles']} articles, "

@@ -7,7 +7,9 @@
 4. where a single-worker end-to-end run spends its time, by stage, from py-spy samples
    (stage_profile.py; an extra untimed run, skipped with --no-profile or without py-spy);
 5. stories: clustering quality on the labelled sets, and the story stage's cost and memory at
-   10^4 and 10^5 generated articles (bench_stories.py).
+   10^4 and 10^5 generated articles (bench_stories.py);
+6. API latency: GET /api/events with filters on a store of 10^5 events, 20 concurrent
+   clients for 30 s on loopback, p50/p95 against the p95 <= 100 ms target (bench_api.py).
 
 Figures are medians of --runs runs. The corpora are generated into a temporary folder and
 deleted afterwards. The exit status is 0 whether targets pass or fail (this is a report) and
@@ -31,6 +33,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+import bench_api
 import bench_ingest
 import bench_line_classifier
 import bench_pipeline
@@ -140,6 +143,18 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     story_sizes = (2_000,) if args.quick else bench_stories.DEFAULT_SIZES
     report["stories"] = bench_stories.run_bench(story_sizes, runs)
 
+    api_events = 10_000 if args.quick else bench_api.DEFAULT_EVENTS
+    api_seconds = 5.0 if args.quick else bench_api.DEFAULT_SECONDS
+    _section(
+        f"API latency: /api/events with filters, {api_events} events, {bench_api.DEFAULT_CLIENTS} clients"
+    )
+    with tempfile.TemporaryDirectory(prefix="eventwire-api-bench-") as tmp:
+        api = bench_api.run_bench(
+            Path(tmp), events=api_events, seconds=api_seconds, runs=runs, seed=args.seed
+        )
+    bench_api.print_table(api)
+    report["api"] = api
+
     machine_cpu_after = _machine_cpu_seconds()
     if machine_cpu is not None and machine_cpu_after is not None:
         foreign = (machine_cpu_after - machine_cpu) - (_own_cpu_seconds() - own_cpu)
@@ -147,7 +162,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         machine["other_processes_cpu_share"] = max(0.0, foreign) / capacity
     _section("Targets")
     report["targets"] = []
-    for target, passed, detail in bench_pipeline.verdicts(pipeline):
+    verdicts = [*bench_pipeline.verdicts(pipeline), bench_api.verdict(api)]
+    for target, passed, detail in verdicts:
         print(f"{'PASS' if passed else 'FAIL'}  {target}: {detail}")
         report["targets"].append({"target": target, "passed": passed, "detail": detail})
     foreign_share = machine.get("other_processes_cpu_share")
