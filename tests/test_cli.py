@@ -66,7 +66,7 @@ def _status_counts(stdout: str) -> dict[str, int]:
     """The table/rows pairs of `eventwire status`, read from its box-drawn table."""
     counts = {}
     for line in stdout.splitlines():
-        match = re.match(r"\W*(documents|articles|events|quotes|actors|failures)\W+(\d+)\W*$", line)
+        match = re.match(r"\W*([a-z_]+)\W+(\d+)\W*$", line)
         if match:
             counts[match.group(1)] = int(match.group(2))
     return counts

@@ -35,7 +35,10 @@ COMMAND: list[str] = (
 
 SUMMARY = re.compile(r"(\d+) documents read, (\d+) stored, (\d+) duplicates, (\d+) events, (\d+) quotes")
 
-TABLES = ("documents", "articles", "events", "quotes", "actors", "failures")
+TABLES = (
+    "documents", "articles", "events", "quotes", "actors", "failures",
+    "stories", "story_articles", "article_copies", "consolidated_events",
+)
 
 # Invented places and people: the kill tests need many distinct, ordinary-looking articles.
 CITIES = ("Amberton", "Brightwater", "Coldharbour", "Dunmore", "Eastvale", "Fairholm", "Greyport")
@@ -237,6 +240,8 @@ class Snapshot:
     doc_ids: frozenset[str]
     event_keys: frozenset[tuple[object, ...]]
     failure_keys: frozenset[tuple[object, ...]]
+    stories: frozenset[frozenset[str]]
+    """Each story as the content hashes of its articles."""
 
 
 def snapshot(db: Path) -> Snapshot:
@@ -257,6 +262,13 @@ def snapshot(db: Path) -> Snapshot:
                 )
             ),
             failure_keys=frozenset(rows("SELECT source, record, code FROM failures")),
+            stories=frozenset(
+                frozenset(r[0])  # type: ignore[arg-type]
+                for r in rows(
+                    "SELECT list(a.hash) FROM story_articles s JOIN articles a USING (doc_id) "
+                    "GROUP BY s.story_id"
+                )
+            ),
         )
 
 

@@ -202,5 +202,7 @@ def test_kill_and_rerun_full_pipeline_keeps_events_with_their_articles(tmp_path:
     partial = _check_killed_file(db, ref.docs, BATCH)
     assert 0 < partial < ref.docs
     counts = table_counts(db)
-    assert 0 < counts["events"] < ref.snapshot.counts["events"]
+    # The killed run never reached the story step, so the corpus's syndicated variants still
+    # carry events of their own; the re-run links them to their originals and drops those.
+    assert counts["events"] > 0
     _rerun_and_compare(ref, db, partial, "--workers", "1")

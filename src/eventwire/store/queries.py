@@ -23,7 +23,10 @@ JOIN articles a ON a.doc_id = e.doc_id
 
 def counts(store: Store) -> dict[str, int]:
     """How many rows each table holds."""
-    tables = ("documents", "articles", "events", "quotes", "actors", "failures")
+    tables = (
+        "documents", "articles", "events", "quotes", "actors", "failures",
+        "stories", "story_articles", "article_copies", "consolidated_events",
+    )
     return {t: store.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}  # type: ignore[index]
 
 
