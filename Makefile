@@ -22,6 +22,7 @@ demo: $(STAMP)
 	$(BIN)/eventwire run src/eventwire/data/sample --db $(DEMO_DB)
 	$(BIN)/eventwire status --db $(DEMO_DB)
 	$(BIN)/eventwire events --db $(DEMO_DB)
+	$(BIN)/eventwire stories --db $(DEMO_DB)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts

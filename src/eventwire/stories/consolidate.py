@@ -10,12 +10,12 @@ talks with his counterpart and his call on the president the day before).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 DATE_TOLERANCE_DAYS = 1
@@ -43,7 +43,7 @@ class Report:
     target_kind: str
     source_sector: str | None
     target_sector: str | None
-    date: date | None
+    date: dt.date | None
     location: str | None
     evidence: str
     outlet: str
@@ -63,9 +63,9 @@ class ConsolidatedEvent:
     goldstein: float
     source_id: str
     target_id: str
-    date: date | None
-    first_date: date | None
-    last_date: date | None
+    date: dt.date | None
+    first_date: dt.date | None
+    last_date: dt.date | None
     location: str | None
     evidence: str
     reports: list[Report]
@@ -91,7 +91,7 @@ class _Group:
     reports: list[Report] = field(default_factory=list)
 
     @property
-    def anchor(self) -> date | None:
+    def anchor(self) -> dt.date | None:
         return next((r.date for r in self.reports if r.date is not None), None)
 
     def stories(self) -> set[str | None]:
@@ -134,7 +134,7 @@ def consolidate(
         # Dated reports first, so that undated ones join a dated group of their story.
         ordered = sorted(
             by_key[key],
-            key=lambda r: (r.date is None, r.date or date.min, r.story_id or "", r.doc_id, r.event_id),
+            key=lambda r: (r.date is None, r.date or dt.date.min, r.story_id or "", r.doc_id, r.event_id),
         )
         groups: list[_Group] = []
         for report in ordered:
@@ -144,7 +144,7 @@ def consolidate(
                 groups.append(group)
             group.reports.append(report)
         events.extend(_consolidated(g.reports, copies) for g in groups)
-    events.sort(key=lambda e: (e.date is None, e.date or date.min, e.cevent_id))
+    events.sort(key=lambda e: (e.date is None, e.date or dt.date.min, e.cevent_id))
     return events
 
 
