@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from starlette.concurrency import run_in_threadpool
 
 from eventwire.api.database import Database
 from eventwire.store import Store
@@ -238,17 +239,36 @@ class EventBrowser:
                 self._index = EventIndex(self.database.reader(), generation)
             return self._index
 
+    async def page_async(self, q: EventQuery, *, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+        """`page` for the event loop: a page found in the cache costs no thread hop; the store
+        is read (and the index rebuilt) on a worker thread, where a DuckDB call may block."""
+        index = self._index
+        if index is None or index.generation != self.database.generation:
+            index = await run_in_threadpool(self.index)
+        ids, total = index.select(q, limit=limit, offset=offset)
+        found = self.cache.get_many(ids) if self.cache.capacity else {}
+        if len(found) < len(ids):
+            return await run_in_threadpool(self.rows, index, ids, found), total
+        return [dict(found[event_id]) for event_id in ids], total
+
     def page(self, q: EventQuery, *, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
         """Rows shaped like `queries.event_page`'s, and the number of matches."""
         index = self.index()
         ids, total = index.select(q, limit=limit, offset=offset)
         return self.rows(index, ids), total
 
-    def rows(self, index: EventIndex, ids: list[str]) -> list[dict[str, Any]]:
-        """The page's rows in `ids` order, from the cache or (for the rest) from the store."""
+    def rows(
+        self, index: EventIndex, ids: list[str], found: dict[str, dict[str, Any]] | None = None
+    ) -> list[dict[str, Any]]:
+        """The page's rows in `ids` order, from the cache or (for the rest) from the store.
+
+        Args:
+            found: rows already taken from the cache (not looked up again).
+        """
         if not ids:
             return []
-        found = self.cache.get_many(ids) if self.cache.capacity else {}
+        if found is None:
+            found = self.cache.get_many(ids) if self.cache.capacity else {}
         missing = [i for i in ids if i not in found]
         if missing:
             read = self._read(index, missing)

@@ -32,7 +32,7 @@ router = APIRouter(prefix="/api", tags=["events"])
     summary="Events, newest first, filtered and paged",
     openapi_extra=documented(*EVENT_PARAMS, *PAGING_PARAMS, FORMAT_PARAM),
 )
-def list_events(
+async def list_events(
     request: Request,
     query: EventQuery = Depends(event_filters),
     page: Paging = Depends(paging),
@@ -45,7 +45,8 @@ def list_events(
         return stream_query(
             database, sql, params, fmt=fmt, columns=EVENT_CSV_COLUMNS, to_json=event_json, filename="events"
         )
-    rows, total = server(request).events.page(query, limit=page.limit, offset=page.offset)
+    # Async: most pages come from the index and the row cache without touching the store.
+    rows, total = await server(request).events.page_async(query, limit=page.limit, offset=page.offset)
     return ApiJSON(page_body([event_json(r) for r in rows], total, page, request))
 
 
