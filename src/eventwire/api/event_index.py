@@ -33,6 +33,8 @@ NO_DATE = np.iinfo(np.int32).min
 NO_CODE = -1
 """Stands for a missing country."""
 EPOCH = date(1970, 1, 1).toordinal()
+RECENT_FILTERS = 64
+"""Filters whose matching positions are kept (at most 4 bytes an event each)."""
 
 IntArray = npt.NDArray[np.int32]
 Mask = npt.NDArray[np.bool_]
@@ -52,6 +54,8 @@ class EventIndex:
 
     def __init__(self, store: Store, generation: int) -> None:
         self.generation = generation
+        self._recent: OrderedDict[EventQuery, npt.NDArray[np.int32]] = OrderedDict()
+        self._recent_lock = threading.Lock()
         # One transaction: a batch committed between the two reads would bring events whose
         # actors the first read did not see.
         with store.transaction():
@@ -169,9 +173,24 @@ class EventIndex:
             mask &= self.doc == doc
         return mask
 
+    def positions(self, q: EventQuery) -> npt.NDArray[np.int32]:
+        """Where the matching events are, in page order; the last filters' answers are kept,
+        so that paging through one selection computes it once."""
+        with self._recent_lock:
+            found = self._recent.get(q)
+            if found is not None:
+                self._recent.move_to_end(q)
+                return found
+        found = np.flatnonzero(self.mask(q)).astype(np.int32)
+        with self._recent_lock:
+            self._recent[q] = found
+            while len(self._recent) > RECENT_FILTERS:
+                self._recent.popitem(last=False)
+        return found
+
     def select(self, q: EventQuery, *, limit: int, offset: int) -> tuple[list[str], int]:
         """The ids of one page of matching events, and how many match in all."""
-        positions = np.flatnonzero(self.mask(q))
+        positions = self.positions(q)
         return [str(i) for i in self.ids[positions[offset : offset + limit]]], len(positions)
 
 

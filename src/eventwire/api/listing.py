@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import Request
 
@@ -10,10 +11,13 @@ from eventwire.api.params import Paging
 
 
 def _link(request: Request, offset: int | None) -> str | None:
+    """This request's path and query with another offset (built by hand: Starlette's URL
+    objects cost a tenth of a fast endpoint's time)."""
     if offset is None:
         return None
-    url = request.url.include_query_params(offset=offset)
-    return f"{url.path}?{url.query}"
+    params = [(k, v) for k, v in request.query_params.multi_items() if k != "offset"]
+    path = request.scope.get("root_path", "") + request.scope["path"]
+    return f"{path}?{urlencode([*params, ('offset', str(offset))])}"
 
 
 def page_body(items: list[Any], total: int | None, paging: Paging, request: Request) -> dict[str, Any]:
