@@ -9,7 +9,7 @@ with nothing new changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -19,6 +19,12 @@ from eventwire.stories.cluster import ArticleView, StoryClusterer, TermStatistic
 from eventwire.stories.consolidate import Report, consolidate
 from eventwire.stories.copies import COPY_WINDOW_DAYS, CopyLink, NearDuplicates
 
+CHUNK = 2_000
+"""New articles read from the store at a time: memory stays flat however large the run."""
+NEW_ARTICLES = (
+    "a.doc_id NOT IN (SELECT doc_id FROM story_articles) "
+    "AND a.doc_id NOT IN (SELECT doc_id FROM article_copies)"
+)
 DOCUMENTS_KEY = "story_term_documents"
 """meta key: how many articles the term frequencies were counted over."""
 
@@ -35,6 +41,17 @@ class StoriesSummary:
     new_stories: int = 0
     joined: int = 0
     consolidated_events: int = 0
+
+
+def _arrival_order(store: Store) -> list[tuple[str, date | None]]:
+    """The new articles' ids and days in the order they are clustered: by day (publication, else
+    the latest date they report; undated last), then as they were stored (the input order)."""
+    rows = store.con.execute(
+        f"""SELECT a.doc_id, coalesce(a.published, max(e.date)) AS day FROM articles a
+        LEFT JOIN events e ON e.doc_id = a.doc_id WHERE {NEW_ARTICLES}
+        GROUP BY a.doc_id, a.published, a.rowid ORDER BY day NULLS LAST, a.rowid"""
+    ).fetchall()
+    return [(doc_id, day) for doc_id, day in rows]
 
 
 def _views(store: Store, where: str, params: list[Any]) -> list[ArticleView]:
@@ -64,17 +81,11 @@ def update_stories(store: Store) -> StoriesSummary:
         EventwireError: E401/E402 when the database cannot be written (via `Store`).
     """
     summary = StoriesSummary()
-    new = _views(
-        store,
-        "a.doc_id NOT IN (SELECT doc_id FROM story_articles) "
-        "AND a.doc_id NOT IN (SELECT doc_id FROM article_copies)",
-        [],
-    )
-    if not new:
+    order = _arrival_order(store)
+    if not order:
         return summary
-    summary.articles = len(new)
-    days = [v.day for v in new if v.day is not None]
-    start = min(days) if days else None
+    summary.articles = len(order)
+    start = order[0][1]
     statistics = _load_statistics(store)
     clusterer = StoryClusterer(statistics)
     copies = NearDuplicates()
@@ -82,7 +93,7 @@ def update_stories(store: Store) -> StoriesSummary:
     links: list[CopyLink] = []
     members: list[tuple[str, str, float]] = []
     current: date | None = None
-    for view in new:
+    for view in _in_chunks(store, order):
         if view.day is not None and view.day != current:
             current = view.day
             clusterer.close_before(current)
@@ -104,6 +115,13 @@ def update_stories(store: Store) -> StoriesSummary:
         _refresh_stories(store, sorted({story for _, story, _ in members}))
         summary.consolidated_events = _reconsolidate(store)
     return summary
+
+
+def _in_chunks(store: Store, order: list[tuple[str, date | None]]) -> Iterator[ArticleView]:
+    for start in range(0, len(order), CHUNK):
+        ids = [doc_id for doc_id, _ in order[start : start + CHUNK]]
+        views = {v.doc_id: v for v in _views(store, "a.doc_id IN ?", [ids])}
+        yield from (views[doc_id] for doc_id in ids)
 
 
 def _load_statistics(store: Store) -> TermStatistics:
