@@ -38,7 +38,7 @@ def events_page(
         params=params,
         actor_name=actor_name,
         types=plover_types(),
-        download=f"/api/events?{'&'.join(f'{k}={v}' for k, v in params.items())}",
+        download_query=params,
     )
 
 
