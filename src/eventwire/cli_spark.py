@@ -65,7 +65,8 @@ def spark(
         f"{summary.duplicates} duplicates, {rows.get('events', 0)} events, {rows.get('quotes', 0)} quotes, "
         f"{rows.get('failures', 0)} failures in {summary.seconds:.1f}s "
         f"({summary.docs_per_second:.1f} docs/s; {summary.partitions} partitions, "
-        f"{summary.worker_processes} worker processes) -> {out_dir}"
+        f"{summary.worker_processes} worker processes, peak {summary.peak_worker_mib:.0f} MiB a worker) "
+        f"-> {out_dir}"
     )
     if summary.stored == 0 and summary.seen == 0:
         raise typer.Exit(1)

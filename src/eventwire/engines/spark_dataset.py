@@ -12,7 +12,7 @@ DuckDB tables.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -101,22 +101,32 @@ def table_path(out: str, table: str) -> str:
     return f"{out.rstrip('/')}/{table}"
 
 
-def write_tables(session: SparkSession, rows: RDD[tuple[str, tuple[Any, ...]]], out: str) -> dict[str, int]:
+def write_tables(
+    session: SparkSession, rows: RDD[tuple[str, tuple[Any, ...]]], out: str, counted: Mapping[str, int]
+) -> dict[str, int]:
     """Write each table's rows under `out/<table>`, replacing what a previous run left there.
 
     Spark's output committer publishes each task's files once, whatever attempt wrote them, so a
     retried task adds no rows; the rows themselves are deterministic (see `spark_executor`).
 
+    Args:
+        counted: rows per table as the tasks counted them; the deduplicated tables are counted
+            again (a Spark job each, so only where needed).
+
     Returns:
         Rows written per table.
     """
     counts: dict[str, int] = {}
+    # Writing is cheap next to the NLP, but each task has a fixed cost: one writing task a core.
+    rows = rows.coalesce(min(rows.getNumPartitions(), session.sparkContext.defaultParallelism))
     for table in TABLES:
         frame = session.createDataFrame(_rows_of(rows, table), spark_schema(table))
-        if table not in PARTITION_SQL:
+        if table in PARTITION_SQL:
+            counts[table] = counted.get(table, 0)
+        else:
             # Several flushes and tasks meet the same actor: one row a key, as in the store.
-            frame = frame.dropDuplicates(key_columns(table)).coalesce(1)
-        counts[table] = frame.count()
+            frame = frame.dropDuplicates(key_columns(table)).coalesce(1).cache()
+            counts[table] = frame.count()
         _write(frame, table, out)
     return counts
 

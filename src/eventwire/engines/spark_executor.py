@@ -6,22 +6,25 @@ a task needs it and keeps it for every later task: Spark reuses its Python worke
 
 Rows are made by the store itself: each partition writes its results into a private in-memory
 `Store` with `Store.write_batch`, the code a local run writes with, and reads the tables back.
-Ids are content hashes (`event_id`, `quote_id`, `actor_id`), timestamps are the run's start,
-and rows come out sorted, so a retried task produces exactly the rows the failed one would have.
+Ids are content hashes (`event_id`, `quote_id`, `actor_id`), timestamps come from the run's
+start and the input order (see `ingest_time`), and rows come out sorted, so a retried task
+produces exactly the rows the failed one would have.
 """
 
 from __future__ import annotations
 
 import os
+import resource
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from eventwire.config import Config
 from eventwire.engines.spark_dataset import TABLES, table_rows
 from eventwire.engines.spark_dedupe import Decisions
-from eventwire.engines.spark_ingest import Keyed
+from eventwire.engines.spark_ingest import Keyed, OrderKey
 from eventwire.pipeline import Pipeline
 from eventwire.records import BatchResult, Failure, RawDocument
 from eventwire.store import Store
@@ -34,6 +37,8 @@ STATS = "_stats"
 FLUSH_DOCUMENTS = 512
 """Documents held in a task's in-memory store before its rows are handed to Spark."""
 Row = tuple[str, tuple[Any, ...]]
+POSITIONS_PER_FILE = 1 << 20
+"""Room for a file's records in `ingest_time` (a CC-NEWS WARC file holds some 30,000)."""
 
 _pipelines: dict[str, Pipeline] = {}
 _builds = 0
@@ -50,6 +55,10 @@ class TaskStats:
     duplicates: int
     files: tuple[int, ...]
     """The input files whose documents this task processed (a big file's records span tasks)."""
+    peak_rss_kib: int
+    """The worker process's peak resident memory so far (the kernel's high-water mark)."""
+    rows: tuple[tuple[str, int], ...] = ()
+    """Rows the task handed over, by table."""
 
 
 def pipeline_for(config: Config) -> Pipeline:
@@ -73,7 +82,7 @@ def process_partition(
 
     Args:
         decisions: the duplicates to skip and the ids to rename (`spark_dedupe`).
-        stamp: the run's start, used for `ingested_at` and `seen_at` so retries match.
+        stamp: the run's start, for `ingested_at` (see `ingest_time`) and `seen_at`.
         fail_first_attempt_of: for tests of task retries: the partition whose first attempt
             kills its Python worker after handing over some rows.
     """
@@ -102,18 +111,28 @@ def process_partition(
         pending.append((keyed, item))
         files.add(key[0])
         if len(pending) >= config.batch_size:
-            writer.batch(_process(pending, config, decisions))
+            writer.batch(_process(pending, config, decisions), pending)
             pending = []
         if writer.held >= FLUSH_DOCUMENTS:
             yield from writer.flush()
             if crash:
                 os._exit(1)
     if pending:
-        writer.batch(_process(pending, config, decisions))
+        writer.batch(_process(pending, config, decisions), pending)
     yield from writer.flush()
     if crash:
         os._exit(1)
-    yield STATS, (os.getpid(), _builds, documents, duplicates, tuple(sorted(files)))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    rows = tuple(sorted(writer.rows.items()))
+    yield STATS, (os.getpid(), _builds, documents, duplicates, tuple(sorted(files)), peak, rows)
+
+
+def ingest_time(stamp: datetime, key: OrderKey) -> datetime:
+    """`documents.ingested_at` of the document at `key`: the run's start plus its input rank in
+    microseconds. A local run stamps documents as it writes them, in input order; these stamps keep
+    that order, which `eventwire load` inserts by (stories break ties by storage order)."""
+    file, position = key
+    return stamp + timedelta(microseconds=max(file, 0) * POSITIONS_PER_FILE + position)
 
 
 def _process(pending: list[tuple[Keyed, RawDocument]], config: Config, decisions: Decisions) -> BatchResult:
@@ -133,18 +152,29 @@ class _Writer:
         self.stamp = stamp
         self.store = Store(":memory:")
         self.held = 0
+        self.rows: Counter[str] = Counter()
+        self.times: list[tuple[str, datetime]] = []
 
-    def batch(self, result: BatchResult) -> None:
+    def batch(self, result: BatchResult, pending: list[tuple[Keyed, RawDocument]]) -> None:
         self.held += self.store.write_batch(result)
+        self.times.extend((doc.hash, ingest_time(self.stamp, key)) for (key, _), doc in pending)
 
     def failures(self, failures: list[Failure]) -> None:
         self.store.record_failures(failures)
 
     def flush(self) -> Iterator[Row]:
         con = self.store.con
-        con.execute("UPDATE documents SET ingested_at = ?", [self.stamp])
+        if self.times:
+            con.execute("CREATE TEMP TABLE ingest_times (hash VARCHAR, stamped TIMESTAMP)")
+            con.executemany("INSERT INTO ingest_times VALUES (?, ?)", self.times)
+            con.execute(
+                "UPDATE documents SET ingested_at = t.stamped FROM ingest_times t "
+                "WHERE documents.hash = t.hash"
+            )
+        self.times = []
         con.execute("UPDATE failures SET seen_at = ?", [self.stamp])
         rows = [(table, row) for table in TABLES for row in table_rows(self.store, table)]
+        self.rows.update(table for table, _ in rows)
         self.store.close()
         self.store = Store(":memory:")
         self.held = 0

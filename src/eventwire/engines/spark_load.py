@@ -116,8 +116,13 @@ def _insert(store: Store) -> tuple[int, list[Processed]]:
         - _scalar(con, "SELECT count(*) FROM ds_new")
         - _scalar(con, "SELECT count(*) FROM ds_clash")
     )
-    con.execute("INSERT INTO documents SELECT * FROM ds_new")
-    con.execute("INSERT INTO articles SELECT * FROM ds_articles WHERE hash IN (SELECT hash FROM ds_new)")
+    # In input order (the order a local run stores in, kept in `ingested_at`): stories break ties
+    # between articles of one day by the order they were stored.
+    con.execute("INSERT INTO documents SELECT * FROM ds_new ORDER BY ingested_at, hash")
+    con.execute(
+        "INSERT INTO articles SELECT a.* FROM ds_articles a JOIN ds_new d ON d.hash = a.hash "
+        "ORDER BY d.ingested_at, d.hash"
+    )
     con.execute("INSERT OR IGNORE INTO actors SELECT * FROM ds_actors")
     for table in ("events", "quotes"):
         con.execute(

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -68,6 +69,11 @@ class SparkSummary:
     @property
     def worker_processes(self) -> int:
         return len({t.pid for t in self.tasks})
+
+    @property
+    def peak_worker_mib(self) -> float:
+        """The largest peak resident memory of any Python worker process."""
+        return max((t.peak_rss_kib for t in self.tasks), default=0) / 1024
 
     @property
     def pipeline_builds(self) -> int:
@@ -139,7 +145,7 @@ def _run(
         items = items.union(sc.parallelize(keyed, 1))
     # Read once, used twice (the keys for the decisions, the documents for processing).
     items = items.persist(StorageLevel.MEMORY_AND_DISK)
-    decisions = decide(session, items)
+    decisions = decide(items)
     summary.seen, summary.duplicates = decisions.documents, len(decisions.duplicates)
     shared = sc.broadcast(decisions)
     rows = (
@@ -151,7 +157,10 @@ def _run(
     )
     summary.tasks = [TaskStats(*row) for table, row in rows.filter(lambda r: r[0] == STATS).collect()]
     items.unpersist()
-    summary.rows = write_tables(session, rows.filter(lambda r: r[0] != STATS), out)
+    counted: Counter[str] = Counter()
+    for task in summary.tasks:
+        counted.update(dict(task.rows))
+    summary.rows = write_tables(session, rows.filter(lambda r: r[0] != STATS), out, counted)
     write_manifest(session, out, stamp, summary.rows)
     rows.unpersist()
     shared.destroy()
