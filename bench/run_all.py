@@ -9,7 +9,10 @@
 5. stories: clustering quality on the labelled sets, and the story stage's cost and memory at
    10^4 and 10^5 generated articles (bench_stories.py);
 6. API latency: GET /api/events with filters on a store of 10^5 events, 20 concurrent
-   clients for 30 s on loopback, p50/p95 against the p95 <= 100 ms target (bench_api.py).
+   clients for 30 s on loopback, p50/p95 against the p95 <= 100 ms target (bench_api.py);
+7. Spark: `eventwire spark --master local[1]` and `local[2]` over 2,000 generated documents in
+   WARC files next to the local engine with as many workers, the local[2]/local[1] ratio against
+   its 1.8 target, and the cores one month of CC-NEWS needs in a day (bench_spark.py).
 
 Figures are medians of --runs runs. The corpora are generated into a temporary folder and
 deleted afterwards. The exit status is 0 whether targets pass or fail (this is a report) and
@@ -37,6 +40,7 @@ import bench_api
 import bench_ingest
 import bench_line_classifier
 import bench_pipeline
+import bench_spark
 import bench_stories
 import stage_profile
 from measure import BenchError
@@ -155,6 +159,13 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     bench_api.print_table(api)
     report["api"] = api
 
+    spark_docs = 200 if args.quick else bench_spark.DEFAULT_DOCS
+    _section(f"Spark: local[1] and local[2] vs the local engine, {spark_docs} documents in WARC files")
+    with tempfile.TemporaryDirectory(prefix="eventwire-spark-bench-") as tmp:
+        spark = bench_spark.run_bench(Path(tmp), docs=spark_docs, runs=runs, seed=args.seed)
+    bench_spark.print_table(spark)
+    report["spark"] = spark
+
     machine_cpu_after = _machine_cpu_seconds()
     if machine_cpu is not None and machine_cpu_after is not None:
         foreign = (machine_cpu_after - machine_cpu) - (_own_cpu_seconds() - own_cpu)
@@ -162,7 +173,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         machine["other_processes_cpu_share"] = max(0.0, foreign) / capacity
     _section("Targets")
     report["targets"] = []
-    verdicts = [*bench_pipeline.verdicts(pipeline), bench_api.verdict(api)]
+    verdicts = [*bench_pipeline.verdicts(pipeline), bench_api.verdict(api), *bench_spark.verdicts(spark)]
     for target, passed, detail in verdicts:
         print(f"{'PASS' if passed else 'FAIL'}  {target}: {detail}")
         report["targets"].append({"target": target, "passed": passed, "detail": detail})
