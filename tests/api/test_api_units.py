@@ -3,6 +3,8 @@ parsing, the token check, and the in-memory event index against the SQL it stand
 
 from __future__ import annotations
 
+import asyncio
+import json
 import random
 import warnings
 from datetime import date, timedelta
@@ -17,6 +19,7 @@ from eventwire.api.errors import ApiError
 from eventwire.api.event_index import EventBrowser
 from eventwire.api.ingest import safe_name
 from eventwire.api.params import parse_dyad, parse_event_query
+from eventwire.api.serialize import dumps, dumps_bytes, event_json
 from eventwire.records import Actor, Article, BatchResult, Event, Processed, RawDocument
 from eventwire.store import Store, queries
 from eventwire.store.queries import EventQuery
@@ -93,9 +96,15 @@ def test_api_event_index_answers_as_the_sql_does(units_db: Path) -> None:
     ]
     for flt in filters:
         for offset in (0, 5):
+            expected = queries.event_page(store, flt, limit=7, offset=offset)
             rows, total = browser.page(flt, limit=7, offset=offset)
-            assert rows == queries.event_page(store, flt, limit=7, offset=offset), flt
+            assert rows == expected, flt
             assert total == queries.event_count(store, flt), flt
+            encoded, again = asyncio.run(
+                browser.page_encoded(flt, limit=7, offset=offset, encode=lambda r: dumps_bytes(event_json(r)))
+            )
+            assert again == total
+            assert [json.loads(e) for e in encoded] == json.loads(dumps([event_json(r) for r in expected]))
     database.close()
 
 

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -36,6 +37,7 @@ EPOCH = date(1970, 1, 1).toordinal()
 RECENT_FILTERS = 64
 """Filters whose matching positions are kept (at most 4 bytes an event each)."""
 
+V = TypeVar("V")
 IntArray = npt.NDArray[np.int32]
 Mask = npt.NDArray[np.bool_]
 
@@ -201,37 +203,46 @@ EVENT_FIELDS = (
 )
 
 
-class RowCache:
-    """The most recently shown event rows, by id: stored events never change, so a row read once
-    stays right (an ingest adds events, it does not rewrite them)."""
+class RowCache(Generic[V]):
+    """The most recently shown events, by id: stored events never change, so what was read (or
+    encoded) once stays right (an ingest adds events, it does not rewrite them)."""
 
     def __init__(self, capacity: int) -> None:
         self.capacity = capacity
-        self._rows: OrderedDict[str, dict[str, Any]] = OrderedDict()
+        self._items: OrderedDict[str, V] = OrderedDict()
         self._lock = threading.Lock()
         self.hits = 0
         self.misses = 0
 
-    def get_many(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+    def get_many(self, ids: list[str]) -> dict[str, V]:
+        if not self.capacity:
+            return {}
         with self._lock:
             found = {}
             for event_id in ids:
-                row = self._rows.get(event_id)
-                if row is not None:
-                    self._rows.move_to_end(event_id)
-                    found[event_id] = row
+                item = self._items.get(event_id)
+                if item is not None:
+                    self._items.move_to_end(event_id)
+                    found[event_id] = item
             self.hits += len(found)
             self.misses += len(ids) - len(found)
             return found
 
-    def put_many(self, rows: dict[str, dict[str, Any]]) -> None:
+    def put_many(self, items: dict[str, V]) -> None:
+        if not self.capacity:
+            return
         with self._lock:
-            self._rows.update(rows)
-            while len(self._rows) > self.capacity:
-                self._rows.popitem(last=False)
+            self._items.update(items)
+            while len(self._items) > self.capacity:
+                self._items.popitem(last=False)
 
     def stats(self) -> dict[str, int]:
-        return {"rows": len(self._rows), "capacity": self.capacity, "hits": self.hits, "misses": self.misses}
+        return {
+            "items": len(self._items),
+            "capacity": self.capacity,
+            "hits": self.hits,
+            "misses": self.misses,
+        }
 
 
 ROW_CACHE_ROWS = 20_000
@@ -245,7 +256,11 @@ class EventBrowser:
         self.database = database
         self._index: EventIndex | None = None
         self._lock = threading.Lock()
-        self.cache = RowCache(cache_rows)
+        self.cache: RowCache[dict[str, Any]] = RowCache(cache_rows)
+        self.articles: RowCache[dict[str, Any]] = RowCache(cache_rows)
+        """Title, outlet, date and URL of articles whose events were read (they never change)."""
+        self.encoded: RowCache[bytes] = RowCache(cache_rows)
+        """Each event as the API sends it: a page of cached events is joined, not encoded."""
 
     def index(self) -> EventIndex:
         """The index for the database as it is now, rebuilt when an ingest has changed it."""
@@ -258,17 +273,24 @@ class EventBrowser:
                 self._index = EventIndex(self.database.reader(), generation)
             return self._index
 
-    async def page_async(self, q: EventQuery, *, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
-        """`page` for the event loop: a page found in the cache costs no thread hop; the store
-        is read (and the index rebuilt) on a worker thread, where a DuckDB call may block."""
+    async def page_encoded(
+        self, q: EventQuery, *, limit: int, offset: int, encode: Callable[[dict[str, Any]], bytes]
+    ) -> tuple[list[bytes], int]:
+        """One page as `encode(row)` of each event, for the event loop: a page found in the cache
+        costs no thread hop; the store is read (and the index rebuilt) on a worker thread, where
+        a DuckDB call may block."""
         index = self._index
         if index is None or index.generation != self.database.generation:
             index = await run_in_threadpool(self.index)
         ids, total = index.select(q, limit=limit, offset=offset)
-        found = self.cache.get_many(ids) if self.cache.capacity else {}
+        found = self.encoded.get_many(ids)
         if len(found) < len(ids):
-            return await run_in_threadpool(self.rows, index, ids, found), total
-        return [dict(found[event_id]) for event_id in ids], total
+            missing = [i for i in ids if i not in found]
+            rows = await run_in_threadpool(self.rows, index, missing)
+            encoded = {row["event_id"]: encode(row) for row in rows}
+            self.encoded.put_many(encoded)
+            found.update(encoded)
+        return [found[event_id] for event_id in ids], total
 
     def page(self, q: EventQuery, *, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
         """Rows shaped like `queries.event_page`'s, and the number of matches."""
@@ -287,12 +309,11 @@ class EventBrowser:
         if not ids:
             return []
         if found is None:
-            found = self.cache.get_many(ids) if self.cache.capacity else {}
+            found = self.cache.get_many(ids)
         missing = [i for i in ids if i not in found]
         if missing:
             read = self._read(index, missing)
-            if self.cache.capacity:
-                self.cache.put_many(read)
+            self.cache.put_many(read)
             found.update(read)
         # Copies: callers may add to a row; the cached one stays as read.
         return [dict(found[event_id]) for event_id in ids]
@@ -306,10 +327,15 @@ class EventBrowser:
             for r in store.query(f"SELECT {EVENT_FIELDS} FROM events WHERE event_id IN ?", [ids])
         }
         docs = sorted({r["doc_id"] for r in events.values()})
-        articles = {
-            r["doc_id"]: r
-            for r in store.query(f"SELECT {ARTICLE_FIELDS} FROM articles WHERE doc_id IN ?", [docs])
-        }
+        articles = self.articles.get_many(docs)
+        wanted = [d for d in docs if d not in articles]
+        if wanted:
+            read = {
+                r["doc_id"]: r
+                for r in store.query(f"SELECT {ARTICLE_FIELDS} FROM articles WHERE doc_id IN ?", [wanted])
+            }
+            self.articles.put_many(read)
+            articles.update(read)
         for row in events.values():
             for side in ("source", "target"):
                 actor = index.actors[index.actor_index[row[f"{side}_id"]]]

@@ -20,12 +20,18 @@ def _link(request: Request, offset: int | None) -> str | None:
     return f"{path}?{urlencode([*params, ('offset', str(offset))])}"
 
 
-def page_body(items: list[Any], total: int | None, paging: Paging, request: Request) -> dict[str, Any]:
+def page_body(
+    items: list[Any], total: int | None, paging: Paging, request: Request, *, shown: int | None = None
+) -> dict[str, Any]:
     """`{"items", "total", "limit", "offset", "next", "prev"}`; total None when not counted.
 
     Without a total, a next page is offered when this page is full.
+
+    Args:
+        shown: how many items the page holds, when `items` is left empty to be filled in later.
     """
-    more = paging.offset + len(items) < total if total is not None else len(items) == paging.limit
+    count = len(items) if shown is None else shown
+    more = paging.offset + count < total if total is not None else count == paging.limit
     return {
         "items": items,
         "total": total,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from eventwire.api.downloads import stream_query
@@ -12,17 +12,14 @@ from eventwire.api.params import (
     EVENT_PARAMS,
     FORMAT_PARAM,
     PAGING_PARAMS,
-    Format,
-    Paging,
     documented,
-    event_filters,
-    output_format,
-    paging,
+    parse_event_query,
+    parse_format,
+    parse_paging,
 )
-from eventwire.api.serialize import EVENT_CSV_COLUMNS, ApiJSON, event_json
+from eventwire.api.serialize import EVENT_CSV_COLUMNS, ApiJSON, dumps_bytes, event_json
 from eventwire.api.state import server
 from eventwire.store import queries
-from eventwire.store.queries import EventQuery
 
 router = APIRouter(prefix="/api", tags=["events"])
 
@@ -32,22 +29,33 @@ router = APIRouter(prefix="/api", tags=["events"])
     summary="Events, newest first, filtered and paged",
     openapi_extra=documented(*EVENT_PARAMS, *PAGING_PARAMS, FORMAT_PARAM),
 )
-async def list_events(
-    request: Request,
-    query: EventQuery = Depends(event_filters),
-    page: Paging = Depends(paging),
-    fmt: Format = Depends(output_format),
-) -> Response:
-    """Events matching every given filter. `format=csv` or `jsonl` downloads every match."""
-    database = server(request).database
+async def list_events(request: Request) -> Response:
+    """Events matching every given filter. `format=csv` or `jsonl` downloads every match.
+
+    The busiest endpoint, so it takes no FastAPI dependencies (their resolution cost a sixth of
+    its time) and serves pages from the index and the cache of encoded events when it can.
+    """
+    params = request.query_params
+    query, page, fmt = parse_event_query(params), parse_paging(params), parse_format(params)
+    state = server(request)
     if fmt != "json":
-        sql, params = queries.event_page_sql(query)
+        sql, sql_params = queries.event_page_sql(query)
         return stream_query(
-            database, sql, params, fmt=fmt, columns=EVENT_CSV_COLUMNS, to_json=event_json, filename="events"
+            state.database,
+            sql,
+            sql_params,
+            fmt=fmt,
+            columns=EVENT_CSV_COLUMNS,
+            to_json=event_json,
+            filename="events",
         )
-    # Async: most pages come from the index and the row cache without touching the store.
-    rows, total = await server(request).events.page_async(query, limit=page.limit, offset=page.offset)
-    return ApiJSON(page_body([event_json(r) for r in rows], total, page, request))
+    items, total = await state.events.page_encoded(
+        query, limit=page.limit, offset=page.offset, encode=lambda row: dumps_bytes(event_json(row))
+    )
+    # The page is assembled from the events' cached JSON: `{"items": [...], "total": ...}`.
+    rest = dumps_bytes(page_body([], total, page, request, shown=len(items)))
+    body = b'{"items":[' + b",".join(items) + b"]," + rest[len(b'{"items":[],') :]
+    return Response(body, media_type="application/json")
 
 
 @router.get("/events/{event_id}", summary="One event with its evidence, rule and date reasoning")

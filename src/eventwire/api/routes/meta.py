@@ -34,6 +34,6 @@ def health(request: Request) -> Response:
             "database": state.settings.db,
             "read_only": state.settings.read_only,
             "counts": queries.counts(state.database.reader()),
-            "event_row_cache": state.events.cache.stats(),
+            "event_cache": {"rows": state.events.cache.stats(), "encoded": state.events.encoded.stats()},
         }
     )
