@@ -43,35 +43,47 @@ class StoriesSummary:
     consolidated_events: int = 0
 
 
-def _arrival_order(store: Store) -> list[tuple[str, date | None]]:
-    """The new articles' ids and days in the order they are clustered: by day (publication, else
-    the latest date they report; undated last), then as they were stored (the input order)."""
-    rows = store.con.execute(
-        f"""SELECT a.doc_id, coalesce(a.published, max(e.date)) AS day FROM articles a
-        LEFT JOIN events e ON e.doc_id = a.doc_id WHERE {NEW_ARTICLES}
-        GROUP BY a.doc_id, a.published, a.rowid ORDER BY day NULLS LAST, a.rowid"""
-    ).fetchall()
-    return [(doc_id, day) for doc_id, day in rows]
+def _views_sql(where: str) -> str:
+    """Articles chosen by `where` with their events' keys, in the order they are clustered: by day
+    (publication, else the latest date they report; undated last), then as they were stored."""
+    source, target = ACTOR_KEY_SQL.format(t="s"), ACTOR_KEY_SQL.format(t="t")
+    return f"""
+    WITH chosen AS (SELECT a.doc_id FROM articles a WHERE {where}),
+    reported AS (
+        SELECT e.doc_id, max(e.date) AS last_day,
+               list(struct_pack(type := e.type, skey := {source}, tkey := {target}, day := e.date)
+                    ORDER BY e.sentence_index, e.event_id) AS events
+        FROM events e JOIN actors s ON s.actor_id = e.source_id JOIN actors t ON t.actor_id = e.target_id
+        WHERE e.doc_id IN (SELECT doc_id FROM chosen) GROUP BY e.doc_id)
+    SELECT a.doc_id, a.title, {OUTLET_SQL} AS outlet, a.published, a.text, r.events,
+           coalesce(a.published, r.last_day) AS day
+    FROM articles a LEFT JOIN reported r ON r.doc_id = a.doc_id
+    WHERE a.doc_id IN (SELECT doc_id FROM chosen)
+    ORDER BY day NULLS LAST, a.rowid"""
+
+
+def _view(row: tuple[Any, ...]) -> ArticleView:
+    doc_id, title, outlet, published, text, events, _ = row
+    return ArticleView(
+        doc_id=doc_id,
+        text=text,
+        title=title,
+        outlet=outlet,
+        published=published,
+        events=[((e["type"], e["skey"], e["tkey"]), e["day"]) for e in events or ()],
+    )
 
 
 def _views(store: Store, where: str, params: list[Any]) -> list[ArticleView]:
-    rows = store.query(
-        f"SELECT a.doc_id, a.title, {OUTLET_SQL} AS outlet, a.published, a.text, a.rowid AS stored "
-        f"FROM articles a WHERE {where}",
-        params,
-    )
-    stored = {r["doc_id"]: r.pop("stored") for r in rows}
-    views = {r["doc_id"]: ArticleView(**r) for r in rows}
-    if views:
-        for row in store.query(
-            f"SELECT e.doc_id, e.type, {ACTOR_KEY_SQL.format(t='s')} AS skey, "
-            f"{ACTOR_KEY_SQL.format(t='t')} AS tkey, e.date FROM events e "
-            "JOIN actors s ON s.actor_id = e.source_id JOIN actors t ON t.actor_id = e.target_id "
-            "WHERE e.doc_id IN ? ORDER BY e.doc_id, e.sentence_index, e.event_id",
-            [list(views)],
-        ):
-            views[row["doc_id"]].events.append(((row["type"], row["skey"], row["tkey"]), row["date"]))
-    return sorted(views.values(), key=lambda v: (v.day is None, v.day or date.min, stored[v.doc_id]))
+    return [_view(row) for row in store.con.execute(_views_sql(where), params).fetchall()]
+
+
+def _stream(store: Store, where: str) -> Iterator[ArticleView]:
+    """Like `_views`, read `CHUNK` rows at a time: one ordered scan, flat memory. Nothing else may
+    use the connection until the stream is drained."""
+    cursor = store.con.execute(_views_sql(where))
+    while rows := cursor.fetchmany(CHUNK):
+        yield from (_view(row) for row in rows)
 
 
 def update_stories(store: Store) -> StoriesSummary:
@@ -81,11 +93,12 @@ def update_stories(store: Store) -> StoriesSummary:
         EventwireError: E401/E402 when the database cannot be written (via `Store`).
     """
     summary = StoriesSummary()
-    order = _arrival_order(store)
-    if not order:
+    count, start = store.con.execute(
+        f"SELECT count(*), min(day) FROM ({_views_sql(NEW_ARTICLES)})"
+    ).fetchone() or (0, None)
+    if not count:
         return summary
-    summary.articles = len(order)
-    start = order[0][1]
+    summary.articles = count
     statistics = _load_statistics(store)
     clusterer = StoryClusterer(statistics)
     copies = NearDuplicates()
@@ -93,7 +106,7 @@ def update_stories(store: Store) -> StoriesSummary:
     links: list[CopyLink] = []
     members: list[tuple[str, str, float]] = []
     current: date | None = None
-    for view in _in_chunks(store, order):
+    for view in _stream(store, NEW_ARTICLES):
         if view.day is not None and view.day != current:
             current = view.day
             clusterer.close_before(current)
@@ -115,13 +128,6 @@ def update_stories(store: Store) -> StoriesSummary:
         _refresh_stories(store, sorted({story for _, story, _ in members}))
         summary.consolidated_events = _reconsolidate(store)
     return summary
-
-
-def _in_chunks(store: Store, order: list[tuple[str, date | None]]) -> Iterator[ArticleView]:
-    for start in range(0, len(order), CHUNK):
-        ids = [doc_id for doc_id, _ in order[start : start + CHUNK]]
-        views = {v.doc_id: v for v in _views(store, "a.doc_id IN ?", [ids])}
-        yield from (views[doc_id] for doc_id in ids)
 
 
 def _load_statistics(store: Store) -> TermStatistics:
