@@ -148,7 +148,7 @@ class Server:
         return httpx.Client(base_url=self.url, timeout=120)
 
 
-def _env(token: str | None) -> dict[str, str]:
+def server_env(token: str | None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("EVENTWIRE_TOKEN", "EVENTWIRE_DB")}
     if token is not None:
         env["EVENTWIRE_TOKEN"] = token
@@ -162,7 +162,7 @@ def serve(db: Path, log: Path, *, token: str | None = None, extra: tuple[str, ..
     with log.open("w", encoding="utf-8") as out:
         process = subprocess.Popen(
             [*SERVE, "--db", str(db), "--port", str(port), "--log-level", "warning", *extra],
-            env=_env(token),
+            env=server_env(token),
             stdout=out,
             stderr=subprocess.STDOUT,
             text=True,
