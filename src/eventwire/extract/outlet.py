@@ -15,15 +15,21 @@ _HAS_COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.IGNORE
 _AGENCY_CREDIT = re.compile(
     r"^(?P<name>[A-Z][\w&.' -]{1,60}?)\s*(?:and|with|/|&|,)\s*agencies\.?$", re.IGNORECASE
 )
+_SENTENCE = re.compile(r"(?<=[.|])\s+")
 MAX_OUTLET_WORDS = 20
 
 
 def outlet_from_lines(texts: Sequence[str], kinds: Sequence[str]) -> str | None:
     """The outlet a scraped page names in its copyright footer or its agency credit line."""
     for text, kind in zip(texts, kinds, strict=True):
-        line = " ".join(text.split())
-        if kind == "footer" and _HAS_COPYRIGHT.search(line):
-            name = " ".join(_COPYRIGHT.sub(" ", line).split()).strip(" -–:")
+        if kind != "footer":
+            continue
+        # "Copyright Global Dispatch. All rights reserved. Republication ... is prohibited.":
+        # the name is in the sentence that holds the mark, not in the terms that follow it.
+        for sentence in _SENTENCE.split(" ".join(text.split())):
+            if not _HAS_COPYRIGHT.search(sentence):
+                continue
+            name = " ".join(_COPYRIGHT.sub(" ", sentence).split()).strip(" -–:")
             if name and len(name.split()) <= MAX_OUTLET_WORDS:
                 return name
     for text, kind in zip(texts, kinds, strict=True):
