@@ -21,7 +21,7 @@ from eventwire.api.params import (
 )
 from eventwire.api.serialize import ApiJSON
 from eventwire.api.state import server
-from eventwire.api.stories import story_queries
+from eventwire.stories import queries as story_queries
 
 router = APIRouter(prefix="/api", tags=["stories"])
 
@@ -50,14 +50,13 @@ def list_stories(
     request: Request, page: Paging = Depends(paging), fmt: Format = Depends(output_format)
 ) -> Response:
     store = server(request).database.reader()
-    stories = story_queries()
     if fmt != "json":
-        rows = [_links(s) for s in stories.list_stories(store)]
+        rows = [_links(s) for s in story_queries.list_stories(store)]
         if fmt == "csv":
             rows = [_flat(r) for r in rows]
         return rows_download(rows, fmt=fmt, columns=STORY_COLUMNS, to_json=dict, filename="stories")
     # One extra row tells whether there is a next page without counting every story.
-    rows = stories.list_stories(store, limit=page.limit + 1, offset=page.offset)
+    rows = story_queries.list_stories(store, limit=page.limit + 1, offset=page.offset)
     items = [_links(s) for s in rows[: page.limit]]
     body = page_body(items, None, page, request)
     if len(rows) <= page.limit:
@@ -68,7 +67,7 @@ def list_stories(
 
 @router.get("/stories/{story_id}", summary="One story: articles, timeline, consolidated events and reports")
 def get_story(request: Request, story_id: str) -> Response:
-    detail = story_queries().story_detail(server(request).database.reader(), story_id)
+    detail = story_queries.story_detail(server(request).database.reader(), story_id)
     if detail is None:
         raise ApiError(404, f"no story with id {story_id!r}", param="story_id")
     return ApiJSON(_links(detail))
@@ -78,7 +77,7 @@ def get_story(request: Request, story_id: str) -> Response:
     "/stories/{story_id}/compare", summary="Side by side: what each outlet reported, shared or unique"
 )
 def compare_story(request: Request, story_id: str) -> Response:
-    comparison = story_queries().compare_story(server(request).database.reader(), story_id)
+    comparison = story_queries.compare_story(server(request).database.reader(), story_id)
     if comparison is None:
         raise ApiError(404, f"no story with id {story_id!r}", param="story_id")
     return ApiJSON(comparison)

@@ -8,7 +8,7 @@ from fastapi.responses import HTMLResponse
 from eventwire.api.errors import ApiError
 from eventwire.api.params import Paging, paging
 from eventwire.api.state import server
-from eventwire.api.stories import story_queries
+from eventwire.stories import queries as story_queries
 from eventwire.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -17,7 +17,7 @@ router = APIRouter(include_in_schema=False)
 @router.get("/", response_class=HTMLResponse)
 def stories_page(request: Request, page: Paging = Depends(paging)) -> HTMLResponse:
     store = server(request).database.reader()
-    rows = story_queries().list_stories(store, limit=page.limit + 1, offset=page.offset)
+    rows = story_queries.list_stories(store, limit=page.limit + 1, offset=page.offset)
     return render(
         request,
         "stories.html",
@@ -32,11 +32,10 @@ def stories_page(request: Request, page: Paging = Depends(paging)) -> HTMLRespon
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, story_id: str) -> HTMLResponse:
     store = server(request).database.reader()
-    stories = story_queries()
-    detail = stories.story_detail(store, story_id)
+    detail = story_queries.story_detail(store, story_id)
     if detail is None:
         raise ApiError(404, f"no story with id {story_id!r}")
-    comparison = stories.compare_story(store, detail["id"])
+    comparison = story_queries.compare_story(store, detail["id"])
     return render(
         request,
         "story.html",
