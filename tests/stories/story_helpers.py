@@ -28,10 +28,10 @@ def processed(
     outlet: str | None = None,
     events: list[Event] | None = None,
 ) -> Processed:
-    raw = RawDocument(text=text, format="text", source=f"{doc_id}.txt", doc_id=doc_id)
+    raw = RawDocument(text=text, format="text", source=f"corpus/{doc_id}.txt", doc_id=doc_id)
     article = Article(
         doc_id=doc_id, text=text, title=text.split(".")[0], outlet=outlet, published=published,
-        source=f"{doc_id}.txt", hash=raw.hash,
+        source=f"corpus/{doc_id}.txt", hash=raw.hash,
     )
     return Processed(document=raw, article=article, events=events or [])
 

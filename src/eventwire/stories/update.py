@@ -28,8 +28,8 @@ NEW_ARTICLES = (
 DOCUMENTS_KEY = "story_term_documents"
 """meta key: how many articles the term frequencies were counted over."""
 
-OUTLET_SQL = "coalesce(nullif(a.outlet, ''), a.source)"
-"""An article's outlet, or the file it came from when no outlet is known."""
+OUTLET_SQL = "coalesce(nullif(a.outlet, ''), parse_filename(a.source))"
+"""An article's outlet, or the name of the file it came from when no outlet is known."""
 
 ACTOR_KEY_SQL = "coalesce({t}.country, '~' || lower({t}.name))"
 
