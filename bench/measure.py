@@ -61,7 +61,11 @@ def _read(path: Path) -> str:
 
 def _children(pid: int) -> list[int]:
     found: list[int] = []
-    for task in (PROC / str(pid) / "task").glob("*"):
+    try:
+        tasks = list((PROC / str(pid) / "task").glob("*"))
+    except OSError:  # the process ended between being found and being listed
+        return found
+    for task in tasks:
         found += [int(c) for c in _read(task / "children").split()]
     return found
 
