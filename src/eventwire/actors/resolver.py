@@ -149,8 +149,22 @@ class DocumentActors(DocumentMemory):
         if size and lower in GROUP_NOUNS_PEOPLE | GROUP_NOUNS_STATES:
             group = self.salient_group(size, want_people=lower in GROUP_NOUNS_PEOPLE)
             return [Mention(a, "pair", (span.start, span.end)) for a in group]
-        mention = self.resolve_span(span)
+        mention = self._named_body(head) or self.resolve_span(span)
         return [mention] if mention else []
+
+    def _named_body(self, head: Token) -> Mention | None:
+        """ "the Council of the European Union": an organisation's body whose name runs on
+        through "of", which the name phrase stops before."""
+        of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is None:
+            return None
+        span = head.doc[self.phrase_span(head).start : of.right_edge.i + 1]
+        actor = self.dictionary.lookup(span.text, self.published)
+        if actor is None or actor.kind != "igo":
+            return None
+        actor = self._parent_organisation(actor)
+        self.remember(actor, None, position=self.sentence_base + max(span.start - self.sentence_start, 0))
+        return Mention(actor, "dictionary", (span.start, span.end))
 
     def _plural_office(self, head: Token) -> list[Mention]:
         """ "the foreign ministers of Japan and South Korea": each country's office holder (or
