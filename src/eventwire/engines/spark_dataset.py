@@ -102,16 +102,20 @@ def table_path(out: str, table: str) -> str:
 
 
 def write_tables(
-    session: SparkSession, rows: RDD[tuple[str, tuple[Any, ...]]], out: str, counted: Mapping[str, int]
+    session: SparkSession,
+    rows: RDD[tuple[str, tuple[Any, ...]]],
+    out: str,
+    tables: tuple[str, ...],
+    counted: Mapping[str, int] | None = None,
 ) -> dict[str, int]:
-    """Write each table's rows under `out/<table>`, replacing what a previous run left there.
+    """Write the rows of `tables` under `out/<table>`, replacing what a previous run left there.
 
     Spark's output committer publishes each task's files once, whatever attempt wrote them, so a
     retried task adds no rows; the rows themselves are deterministic (see `spark_executor`).
 
     Args:
-        counted: rows per table as the tasks counted them; the deduplicated tables are counted
-            again (a Spark job each, so only where needed).
+        counted: rows per partitioned table as the tasks counted them; the other tables are
+            deduplicated and counted again (a Spark job each, so only where needed).
 
     Returns:
         Rows written per table.
@@ -119,10 +123,10 @@ def write_tables(
     counts: dict[str, int] = {}
     # Writing is cheap next to the NLP, but each task has a fixed cost: one writing task a core.
     rows = rows.coalesce(min(rows.getNumPartitions(), session.sparkContext.defaultParallelism))
-    for table in TABLES:
+    for table in tables:
         frame = session.createDataFrame(_rows_of(rows, table), spark_schema(table))
         if table in PARTITION_SQL:
-            counts[table] = counted.get(table, 0)
+            counts[table] = (counted or {}).get(table, 0)
         else:
             # Several flushes and tasks meet the same actor: one row a key, as in the store.
             frame = frame.dropDuplicates(key_columns(table)).coalesce(1).cache()
@@ -142,13 +146,20 @@ def _write(frame: DataFrame, table: str, out: str) -> None:
     writer.parquet(table_path(out, table))
 
 
-def write_manifest(session: SparkSession, out: str, started: datetime, counts: dict[str, int]) -> None:
-    """What `eventwire load` checks before reading: that this is our dataset, of our schema."""
+def write_manifest(
+    session: SparkSession, out: str, started: datetime, counts: dict[str, int], story_documents: int
+) -> None:
+    """What `eventwire load` checks before reading: that this is our dataset, of our schema.
+
+    Args:
+        story_documents: the originals `term_frequencies` counts (a store keeps it in `meta`).
+    """
     manifest = {
         "eventwire_schema_version": SCHEMA_VERSION,
         "written": started.isoformat(),
         "rows": counts,
         "partitioned_by": PARTITION_COLUMN,
+        "story_documents": story_documents,
     }
     frame = session.createDataFrame([(json.dumps(manifest),)], "value STRING")
     frame.coalesce(1).write.mode("overwrite").text(table_path(out, MANIFEST))

@@ -25,6 +25,7 @@ from eventwire.config import Config
 from eventwire.engines.spark_dataset import TABLES, table_rows
 from eventwire.engines.spark_dedupe import Decisions
 from eventwire.engines.spark_ingest import Keyed, OrderKey
+from eventwire.engines.spark_stories import view_rows
 from eventwire.pipeline import Pipeline
 from eventwire.records import BatchResult, Failure, RawDocument
 from eventwire.store import Store
@@ -175,6 +176,7 @@ class _Writer:
         con.execute("UPDATE failures SET seen_at = ?", [self.stamp])
         rows = [(table, row) for table in TABLES for row in table_rows(self.store, table)]
         self.rows.update(table for table, _ in rows)
+        rows.extend(view_rows(self.store))
         self.store.close()
         self.store = Store(":memory:")
         self.held = 0

@@ -5,8 +5,12 @@ store is (documents by content hash, events and quotes by their hash ids, failur
 what), so loading a dataset twice, or loading it into a store that already holds some of its
 documents, adds nothing twice. A document whose id another document of the store already holds
 (a JSONL `id` given twice) is written through `Store.write_batch`, which renames it as a local
-run would. Stories (`eventwire.stories.update_stories`) are then computed over the store, as
-after a local run, so a Spark run plus `load` gives the stories a local run gives.
+run would.
+
+Stories: into a store that held no articles, the stories the Spark run clustered (its story
+tables) are taken as they are (`adopt_stories`); into a store that already has articles and
+stories, the new articles join them as after a local run (`update_stories`). Either way a Spark
+run plus `load` gives the stories a local run gives.
 """
 
 from __future__ import annotations
@@ -20,11 +24,13 @@ from typing import Any
 import duckdb
 
 from eventwire.engines.spark_dataset import MANIFEST, TABLES, columns
+from eventwire.engines.spark_stories import STORY_TABLES
 from eventwire.errors import E, EventwireError
 from eventwire.records import Actor, Article, BatchResult, Event, Processed, Quote, RawDocument
 from eventwire.store import Store
 from eventwire.store.schema import SCHEMA_VERSION
 from eventwire.stories import StoriesSummary, update_stories
+from eventwire.stories.update import adopt_stories
 
 
 @dataclass(slots=True)
@@ -62,12 +68,12 @@ def load_dataset(dataset: str | Path, store: Store) -> LoadSummary:
             E401/E402 when the store cannot be written.
     """
     dataset = Path(str(dataset).removeprefix("file://").removeprefix("file:"))
-    read_manifest(dataset)
+    manifest = read_manifest(dataset)
     summary = LoadSummary()
     try:
         with store.transaction():
             before = {t: _count(store, t) for t in TABLES}
-            _stage(store, dataset)
+            _stage(store, dataset, TABLES + STORY_TABLES)
             summary.already_stored, clashing = _insert(store)
             summary.added = {t: _count(store, t) - before[t] for t in TABLES}
     except duckdb.Error as exc:
@@ -76,7 +82,10 @@ def load_dataset(dataset: str | Path, store: Store) -> LoadSummary:
         store.write_batch(BatchResult(processed=clashing))
         summary.renamed = len(clashing)
         summary.added = {t: _count(store, t) - before[t] for t in TABLES}
-    summary.stories = update_stories(store)
+    if before["articles"] == 0 and "story_documents" in manifest and not clashing:
+        summary.stories = adopt_stories(store, "ds_", int(manifest["story_documents"]))
+    else:
+        summary.stories = update_stories(store)
     return summary
 
 
@@ -85,9 +94,9 @@ def _count(store: Store, table: str) -> int:
     return int(row[0]) if row else 0
 
 
-def _stage(store: Store, dataset: Path) -> None:
+def _stage(store: Store, dataset: Path, tables: tuple[str, ...]) -> None:
     """A temporary view `ds_<table>` over each table's Parquet files, with the store's columns."""
-    for table in TABLES:
+    for table in tables:
         names = ", ".join(c.name for c in columns(table))
         files = sorted(str(f) for f in (dataset / table).rglob("*.parquet"))
         if files:

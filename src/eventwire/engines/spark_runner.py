@@ -10,7 +10,9 @@ A run, in order:
 4. process: the documents are spread over N partitions record by record (so the records of one
    big WARC file become many tasks) and sorted by key within each; every partition runs
    `Pipeline.process_batch` and turns results into the store's rows (`spark_executor`);
-5. write: one Parquet folder a table, partitioned by publication date (`spark_dataset`).
+5. write: one Parquet folder a table, partitioned by publication date (`spark_dataset`);
+6. stories: copies and stories in windows of days, side by side (`spark_stories`), written as
+   the store's story tables.
 
 `eventwire load` then brings the dataset into a DuckDB store (`spark_load`).
 """
@@ -26,12 +28,13 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from eventwire.config import Config
-from eventwire.engines.spark_dataset import write_manifest, write_tables
+from eventwire.engines.spark_dataset import TABLES, write_manifest, write_tables
 from eventwire.engines.spark_dedupe import decide
 from eventwire.engines.spark_executor import STATS, TaskStats, process_partition
 from eventwire.engines.spark_ingest import Keyed, read_bytes, read_local
 from eventwire.engines.spark_inputs import InputFile, list_inputs
 from eventwire.engines.spark_session import SparkOptions, partition_count, start_session
+from eventwire.engines.spark_stories import STORY_TABLES, story_rows
 from eventwire.errors import E, EventwireError
 from eventwire.ingest import IngestOptions
 from eventwire.pipeline import load_data_files
@@ -160,8 +163,10 @@ def _run(
     counted: Counter[str] = Counter()
     for task in summary.tasks:
         counted.update(dict(task.rows))
-    summary.rows = write_tables(session, rows.filter(lambda r: r[0] != STATS), out, counted)
-    write_manifest(session, out, stamp, summary.rows)
+    summary.rows = write_tables(session, rows.filter(lambda r: r[0] in TABLES), out, TABLES, counted)
+    stories, originals = story_rows(session, rows, summary.partitions, options.story_window_days)
+    summary.rows.update(write_tables(session, stories, out, STORY_TABLES))
+    write_manifest(session, out, stamp, summary.rows, story_documents=originals)
     rows.unpersist()
     shared.destroy()
     return summary

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eventwire.errors import E, EventwireError
+from eventwire.stories.windows import WINDOW_WIDTH_DAYS
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
@@ -37,6 +38,8 @@ class SparkOptions:
     """Processing partitions (tasks); None means two per core Spark reports."""
     conf: dict[str, str] = field(default_factory=dict)
     """Extra Spark settings (spark.driver.memory, spark.ui.enabled, ...)."""
+    story_window_days: int = WINDOW_WIDTH_DAYS
+    """Days of articles a story task clusters after its warm-up (see `stories.windows`)."""
 
 
 def require_pyspark() -> None:

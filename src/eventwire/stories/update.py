@@ -18,6 +18,7 @@ from eventwire.store.database import Store
 from eventwire.stories.cluster import ArticleView, StoryClusterer, TermStatistics
 from eventwire.stories.consolidate import Report, consolidate
 from eventwire.stories.copies import COPY_WINDOW_DAYS, CopyLink, NearDuplicates
+from eventwire.stories.placement import Placer
 
 CHUNK = 2_000
 """New articles read from the store at a time: memory stays flat however large the run."""
@@ -43,7 +44,7 @@ class StoriesSummary:
     consolidated_events: int = 0
 
 
-def _views_sql(where: str) -> str:
+def views_sql(where: str) -> str:
     """Articles chosen by `where` with their events' keys, in the order they are clustered: by day
     (publication, else the latest date they report; undated last), then as they were stored."""
     source, target = ACTOR_KEY_SQL.format(t="s"), ACTOR_KEY_SQL.format(t="t")
@@ -62,7 +63,7 @@ def _views_sql(where: str) -> str:
     ORDER BY day NULLS LAST, a.rowid"""
 
 
-def _view(row: tuple[Any, ...]) -> ArticleView:
+def view_from_row(row: tuple[Any, ...]) -> ArticleView:
     doc_id, title, outlet, published, text, events, _ = row
     return ArticleView(
         doc_id=doc_id,
@@ -75,15 +76,15 @@ def _view(row: tuple[Any, ...]) -> ArticleView:
 
 
 def _views(store: Store, where: str, params: list[Any]) -> list[ArticleView]:
-    return [_view(row) for row in store.con.execute(_views_sql(where), params).fetchall()]
+    return [view_from_row(row) for row in store.con.execute(views_sql(where), params).fetchall()]
 
 
 def _stream(store: Store, where: str) -> Iterator[ArticleView]:
     """Like `_views`, read `CHUNK` rows at a time: one ordered scan, flat memory. Nothing else may
     use the connection until the stream is drained."""
-    cursor = store.con.execute(_views_sql(where))
+    cursor = store.con.execute(views_sql(where))
     while rows := cursor.fetchmany(CHUNK):
-        yield from (_view(row) for row in rows)
+        yield from (view_from_row(row) for row in rows)
 
 
 def update_stories(store: Store) -> StoriesSummary:
@@ -94,7 +95,7 @@ def update_stories(store: Store) -> StoriesSummary:
     """
     summary = StoriesSummary()
     count, start = store.con.execute(
-        f"SELECT count(*), min(day) FROM ({_views_sql(NEW_ARTICLES)})"
+        f"SELECT count(*), min(day) FROM ({views_sql(NEW_ARTICLES)})"
     ).fetchone() or (0, None)
     if not count:
         return summary
@@ -102,25 +103,17 @@ def update_stories(store: Store) -> StoriesSummary:
     statistics = _load_statistics(store)
     clusterer = StoryClusterer(statistics)
     copies = NearDuplicates()
-    story_of = _resume(store, clusterer, copies, start)
+    placer = Placer(clusterer, lambda view: copies.check(view.doc_id, view.text, view.day))
+    placer.story_of.update(_resume(store, clusterer, copies, start))
     links: list[CopyLink] = []
     members: list[tuple[str, str, float]] = []
-    current: date | None = None
-    for view in _stream(store, NEW_ARTICLES):
-        if view.day is not None and view.day != current:
-            current = view.day
-            clusterer.close_before(current)
-        link = copies.check(view.doc_id, view.text, view.day)
-        if link is not None:
-            links.append(link)
-            story_of[view.doc_id] = story_of[link.original_id]
-            members.append((view.doc_id, story_of[view.doc_id], link.similarity))
-            continue
-        assignment = clusterer.assign(view)
-        story_of[view.doc_id] = assignment.story_id
-        members.append((view.doc_id, assignment.story_id, assignment.score))
-        summary.new_stories += assignment.new_story
-        summary.joined += not assignment.new_story
+    for placed in map(placer.place, _stream(store, NEW_ARTICLES)):
+        members.append((placed.doc_id, placed.story_id, placed.score))
+        if placed.copy is not None:
+            links.append(placed.copy)
+        else:
+            summary.new_stories += placed.new_story
+            summary.joined += not placed.new_story
     summary.copies = len(links)
     with store.transaction():
         _write_members(store, members, links)
@@ -128,6 +121,38 @@ def update_stories(store: Store) -> StoriesSummary:
         _refresh_stories(store, sorted({story for _, story, _ in members}))
         summary.consolidated_events = _reconsolidate(store)
     return summary
+
+
+def adopt_stories(store: Store, prefix: str, documents: int) -> StoriesSummary:
+    """Take the story stage's result as another engine computed it (tables `<prefix>story_articles`,
+    `<prefix>article_copies`, `<prefix>term_frequencies`, with the store's columns) into a store that
+    has no stories yet, then consolidate.
+
+    Args:
+        documents: the originals the term frequencies were counted over.
+    """
+    con = store.con
+    summary = StoriesSummary()
+    with store.transaction():
+        con.execute(f"INSERT INTO story_articles SELECT * FROM {prefix}story_articles ORDER BY seq")
+        con.execute(f"INSERT INTO article_copies SELECT * FROM {prefix}article_copies ORDER BY doc_id")
+        con.execute(f"INSERT INTO term_frequencies SELECT * FROM {prefix}term_frequencies ORDER BY term")
+        con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [DOCUMENTS_KEY, str(documents)])
+        _drop_copied(store, [r[0] for r in con.execute("SELECT doc_id FROM article_copies").fetchall()])
+        stories = con.execute("SELECT DISTINCT story_id FROM story_articles ORDER BY 1").fetchall()
+        story_ids = [r[0] for r in stories]
+        _refresh_stories(store, story_ids)
+        summary.articles = _scalar(store, "SELECT count(*) FROM story_articles")
+        summary.copies = _scalar(store, "SELECT count(*) FROM article_copies")
+        summary.new_stories = len(story_ids)
+        summary.joined = summary.articles - summary.copies - summary.new_stories
+        summary.consolidated_events = _reconsolidate(store)
+    return summary
+
+
+def _scalar(store: Store, sql: str) -> int:
+    row = store.con.execute(sql).fetchone()
+    return int(row[0]) if row else 0
 
 
 def _load_statistics(store: Store) -> TermStatistics:
@@ -193,9 +218,12 @@ def _write_members(
     store.insert_rows(
         "INSERT OR IGNORE INTO article_copies", [(c.doc_id, c.original_id, c.similarity) for c in links]
     )
-    if links:
-        # A copy is not coded twice: its original's events and quotes stand for it.
-        copied = [c.doc_id for c in links]
+    _drop_copied(store, [c.doc_id for c in links])
+
+
+def _drop_copied(store: Store, copied: list[str]) -> None:
+    """A copy is not coded twice: its original's events and quotes stand for it."""
+    if copied:
         store.con.execute("DELETE FROM events WHERE doc_id IN ?", [copied])
         store.con.execute("DELETE FROM quotes WHERE doc_id IN ?", [copied])
 
@@ -205,9 +233,7 @@ def _write_statistics(store: Store, statistics: TermStatistics) -> None:
     if changed:
         store.con.execute("DELETE FROM term_frequencies WHERE term IN ?", [changed])
         store.insert_rows("INSERT INTO term_frequencies", [(t, statistics.df[t]) for t in changed])
-    store.con.execute(
-        "INSERT OR REPLACE INTO meta VALUES (?, ?)", [DOCUMENTS_KEY, str(statistics.documents)]
-    )
+    store.con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [DOCUMENTS_KEY, str(statistics.documents)])
 
 
 def _refresh_stories(store: Store, story_ids: list[str]) -> None:
@@ -228,8 +254,8 @@ def _reconsolidate(store: Store) -> int:
     """Consolidate every stored event again: a new report can join an event of an older story."""
     rows = store.query(
         f"""SELECT e.event_id, e.doc_id, sa.story_id, e.type, e.mode, e.cameo, e.goldstein,
-               e.source_id, e.target_id, {ACTOR_KEY_SQL.format(t='s')} AS source_key,
-               {ACTOR_KEY_SQL.format(t='t')} AS target_key, s.name AS source_name, t.name AS target_name,
+               e.source_id, e.target_id, {ACTOR_KEY_SQL.format(t="s")} AS source_key,
+               {ACTOR_KEY_SQL.format(t="t")} AS target_key, s.name AS source_name, t.name AS target_name,
                s.kind AS source_kind, t.kind AS target_kind, s.sector AS source_sector,
                t.sector AS target_sector, e.date, e.location, e.evidence,
                {OUTLET_SQL} AS outlet
