@@ -7,6 +7,8 @@ retries can be tested); the identical-results test drives the real commands
 
 from __future__ import annotations
 
+import json
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,6 +28,7 @@ from spark_helpers import (
 )
 
 from eventwire.config import Config
+from eventwire.engines.local import run_local
 from eventwire.engines.spark_dataset import PARTITION_COLUMN, TABLES, columns
 from eventwire.engines.spark_load import load_dataset
 from eventwire.engines.spark_runner import SparkSummary, run_spark
@@ -176,3 +179,31 @@ def test_spark_missing_input_is_a_failure_not_a_crash(spark: Any, corpus: list[P
     summary = _articles_only(spark, [str(corpus[2]), str(tmp_path / "nowhere.warc")], tmp_path / "ds")
     failures = parquet_rows(tmp_path / "ds", "failures", ("seen_at",))
     assert ("E101" in {row[3] for row in failures}) and summary.stored == 2
+
+
+def test_spark_clusters_stories_in_windows_as_a_local_run_does(spark: Any, tmp_path: Path) -> None:
+    """Forty days of coverage in one-day windows: many story tasks, stories and copies across
+    them, two stories older than the warm-up; the dataset's story tables are a local run's."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories"))
+    from story_helpers import generated_coverage
+
+    coverage = tmp_path / "coverage.jsonl"
+    coverage.write_text("".join(json.dumps(item) + "\n" for item in generated_coverage()), encoding="utf-8")
+    config = Config(code_events=False, workers=1, db=str(tmp_path / "local.duckdb"))
+    with Store(tmp_path / "local.duckdb") as store:
+        run_local([coverage], config, store)
+    options = SparkOptions(partitions=PARTITIONS, story_window_days=1)
+    run_spark([str(coverage)], str(tmp_path / "ds"), Config(code_events=False), options, session=spark)
+
+    local_members = table_rows(tmp_path / "local.duckdb", "story_articles")
+    spark_members = parquet_rows(tmp_path / "ds", "story_articles")
+    assert [row[:3] for row in spark_members] == [row[:3] for row in local_members]
+    assert len({row[1] for row in spark_members}) >= 20
+    for table in ("article_copies", "term_frequencies"):
+        assert parquet_rows(tmp_path / "ds", table) == table_rows(tmp_path / "local.duckdb", table), table
+    # Loaded into a new store, the stories are taken as they are (scores aside, see stories.windows).
+    with Store(tmp_path / "loaded.duckdb") as store:
+        loaded = load_dataset(tmp_path / "ds", store)
+    assert loaded.stories.articles == len(local_members) and loaded.stories.copies >= 5
+    stories = table_rows(tmp_path / "local.duckdb", "stories")
+    assert table_rows(tmp_path / "loaded.duckdb", "stories") == stories
