@@ -51,13 +51,17 @@ def spark(
     ),
     batch_size: Optional[int] = typer.Option(None, "--batch-size", help="Documents per pipeline batch."),
     articles_only: bool = typer.Option(False, "--articles-only", help="Clean articles only, no events."),
+    story_window_days: Optional[int] = typer.Option(
+        None, "--story-window-days", min=1, help="Days of articles a story task clusters (default: 7)."
+    ),
 ) -> None:
     """Run the pipeline on Spark and write a Parquet dataset (one folder a table)."""
     from eventwire.engines.spark_runner import run_spark
     from eventwire.engines.spark_session import SparkOptions
 
     config = _config(config_file, batch_size=batch_size, code_events=False if articles_only else None)
-    options = SparkOptions(master=master, partitions=partitions, conf=_conf_pairs(conf))
+    width = {} if story_window_days is None else {"story_window_days": story_window_days}
+    options = SparkOptions(master=master, partitions=partitions, conf=_conf_pairs(conf), **width)
     summary = run_spark(inputs, out_dir, config, options)
     rows = summary.rows
     out.print(

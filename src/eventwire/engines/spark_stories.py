@@ -19,7 +19,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Iterator
 from operator import add
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from eventwire.store import Store
 from eventwire.stories.cluster import ArticleView, TermStatistics
@@ -135,7 +135,7 @@ def story_rows(session: SparkSession, rows: RDD[Row], partitions: int, width: in
     for head in placed.filter(lambda p: isinstance(p, Head)).collect():
         heads.setdefault(head.window, {})[head.story_id] = head.doc_id
     head_docs = sc.broadcast({doc for stories in heads.values() for doc in stories.values()})
-    own = placed.filter(lambda p: isinstance(p, Placed))
+    own = cast("RDD[Placed]", placed.filter(lambda p: isinstance(p, Placed)))
     heads_placed = own.filter(lambda p: p.doc_id in head_docs.value).collect()
     placed_in = {p.doc_id: (p.window, p.story_id) for p in heads_placed}
     renames = sc.broadcast(resolve_renames(heads, placed_in))
