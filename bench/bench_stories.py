@@ -12,6 +12,10 @@ days of 10^4: cost per article at 10^5 over cost per article at 10^4 near 1 mean
 grows linearly with the input (no all-pairs comparison). `--per-day` raises the density, which
 costs more per article (more stories open at once), whatever the size.
 
+Windows: at the smallest size, the windowed plan a Spark run uses (`stories.windows`) is run in one
+process against the sequential stage: articles given the same story (and rank and score), and
+its work over the sequential stage's (the warm-up replay).
+
 Run: python bench/bench_stories.py [--sizes 10000,100000] [--runs N]
 """
 
@@ -35,6 +39,8 @@ from eventwire.records import Article, BatchResult, Processed, RawDocument
 from eventwire.store import Store
 from eventwire.stories import update_stories
 from eventwire.stories.scoring import score_labelled_set
+from eventwire.stories.update import view_from_row, views_sql
+from eventwire.stories.windows import WINDOW_WIDTH_DAYS, Windows, run_windows
 
 SETS = Path(__file__).resolve().parent.parent / "tests" / "data" / "stories"
 DEFAULT_SIZES = (10_000, 100_000)
@@ -127,6 +133,35 @@ def scale(size: int, runs: int, per_day: int = PER_DAY) -> dict[str, Any]:
     }
 
 
+def windowed(size: int, width: int = WINDOW_WIDTH_DAYS, per_day: int = PER_DAY) -> dict[str, Any]:
+    """The windowed plan (what `eventwire spark` runs) against the sequential stage, in one process:
+    how many articles get the same story, copy link and score, and the cost of the warm-up replay."""
+    with tempfile.TemporaryDirectory(prefix="eventwire-windows-bench-") as tmp:
+        db = Path(tmp) / "generated.duckdb"
+        generate(db, size, per_day=per_day)
+        with Store(db) as store:
+            started = time.perf_counter()
+            update_stories(store)
+            sequential_seconds = time.perf_counter() - started
+            stored = store.con.execute("SELECT doc_id FROM articles ORDER BY rowid").fetchall()
+            views = {v.doc_id: v for v in map(view_from_row, store.con.execute(views_sql("TRUE")).fetchall())}
+            members = {r[0]: r[1:] for r in store.con.execute("SELECT * FROM story_articles").fetchall()}
+    started = time.perf_counter()
+    result = run_windows([views[doc_id] for doc_id, in stored], width)
+    windowed_seconds = time.perf_counter() - started
+    first = min(seq for _, seq, _ in members.values())
+    same_story = sum(members[d][0] == story for d, story, _, _ in result.members)
+    same_row = sum(members[d] == (story, first + rank, score) for d, story, rank, score in result.members)
+    return {
+        "articles": size,
+        "width_days": width,
+        "windows": len({Windows.over(v.day for v in views.values()).of(v.day) for v in views.values()}),
+        "same_story": same_story,
+        "same_row": same_row,
+        "work_ratio": round(windowed_seconds / sequential_seconds, 2),
+    }
+
+
 def quality() -> dict[str, Any]:
     report: dict[str, Any] = {}
     for name in ("tune", "heldout"):
@@ -160,6 +195,13 @@ def run_bench(
             f"({row['articles_per_second']:.0f} articles/s, {row['ms_per_article']:.2f} ms each), "
             f"peak RSS {row['peak_rss_mib']:.0f} MiB, {row['stories']} stories, {row['copies']} copies"
         )
+    row = windowed(min(sizes))
+    report["windowed"] = row
+    print(
+        f"windows of {row['width_days']} days over {row['articles']} articles ({row['windows']} windows): "
+        f"{row['same_story']} same story as the sequential stage, {row['same_row']} same story, rank "
+        f"and score; work {row['work_ratio']:.2f}x the sequential stage's (the warm-up replay)"
+    )
     if len(report["scale"]) >= 2:
         small, large = report["scale"][0], report["scale"][-1]
         growth = large["ms_per_article"] / small["ms_per_article"]
