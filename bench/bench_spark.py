@@ -5,6 +5,11 @@ figures, the cores one month of CC-NEWS would need to be processed in a day.
 The crawl: `--docs` invented articles (150-500 words, `corpus.ArticleMaker`) as news-site HTML
 pages, written as HTTP responses into WARC files of 500 records each (`--docs` 2,000 gives 4).
 
+Every command runs confined to as many CPUs as it is given cores (`sched_setaffinity`, inherited by
+the JVM and the Python workers): unconfined, `local[1]` also gets the spare core's time for the
+JVM's own threads (garbage collection, serialisation, Parquet encoding) and the driver, and
+`--workers 1` for the parent process, which flatters the one-core figure.
+
 Figures (medians of `--runs`, runs interleaved so that a slow spell of the machine touches all):
 - "run" rates: documents read / the command's own clock (from before the pipeline or Spark job
   starts to the last write; model loading is in it, JVM and interpreter start-up are not);
@@ -117,13 +122,13 @@ def write_crawl(folder: Path, docs: int, seed: int) -> dict[str, Any]:
 
 
 def run_spark_cli(crawl: Path, out: Path, cores: int) -> SparkRun:
-    """`eventwire spark CRAWL --master local[N]` in a fresh process, measured."""
+    """`eventwire spark CRAWL --master local[N]` in a fresh process confined to N cores, measured."""
     shutil.rmtree(out, ignore_errors=True)
     command: list[str | Path] = [eventwire_command(), "spark", crawl, "--out", out]
     command += ["--master", f"local[{cores}]", "--partitions", str(PARTITIONS_PER_CORE * cores)]
     for key, value in SPARK_CONF.items():
         command += ["--conf", f"{key}={value}"]
-    measured = run_measured(command)
+    measured = run_measured(command, cores=cores)
     match = SPARK_SUMMARY.search(measured.stdout)
     if match is None:
         raise BenchError(f"no summary line in eventwire spark's output:\n{measured.stdout[-500:]}")
@@ -162,7 +167,7 @@ def run_bench(workdir: Path, *, docs: int, runs: int, seed: int) -> dict[str, An
     for number in range(runs):
         for cores in CORES:
             s = run_spark_cli(crawl, workdir / "dataset", cores)
-            figures, _ = run_eventwire([crawl], workdir / "local.duckdb", cores)
+            figures, _ = run_eventwire([crawl], workdir / "local.duckdb", cores, cores=cores)
             for name, stored in (("spark", s.stored), ("local", figures.stored)):
                 if stored != docs:
                     raise BenchError(f"{name} run with {cores} core(s) stored {stored} of {docs} documents")

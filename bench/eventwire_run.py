@@ -102,7 +102,7 @@ def _steady(db: Path, workers: int) -> tuple[float | None, int]:
 
 
 def run_eventwire(
-    paths: Sequence[Path], db: Path, workers: int, *, articles_only: bool = False
+    paths: Sequence[Path], db: Path, workers: int, *, articles_only: bool = False, cores: int | None = None
 ) -> tuple[RunFigures, Measured]:
     """`eventwire run PATHS --db DB --workers N` into a fresh database file.
 
@@ -115,7 +115,7 @@ def run_eventwire(
     command += ["--batch-size", str(BATCH_SIZE)]
     if articles_only:
         command.append("--articles-only")
-    measured = run_measured(command)
+    measured = run_measured(command, cores=cores)
     match = SUMMARY.search(measured.stdout)
     if match is None:
         raise BenchError(f"no summary line in eventwire's output:\n{measured.stdout[-500:]}")

@@ -115,8 +115,15 @@ class _TreeSampler(threading.Thread):
                 known.peak_bytes = max(known.peak_bytes, peak)
 
 
-def run_measured(command: Sequence[str | Path], *, env: dict[str, str] | None = None) -> Measured:
+def run_measured(
+    command: Sequence[str | Path], *, env: dict[str, str] | None = None, cores: int | None = None
+) -> Measured:
     """Run `command` to completion, timing it and sampling its process tree's memory.
+
+    Args:
+        cores: confine the command and every process it starts (a JVM's threads, worker
+            processes) to this many CPUs, so that "N cores" means N, not N plus whatever helper
+            threads find idle elsewhere on the machine.
 
     Raises:
         BenchError: when the command exits non-zero (its stderr tail is in the message).
@@ -128,6 +135,7 @@ def run_measured(command: Sequence[str | Path], *, env: dict[str, str] | None = 
         stderr=subprocess.PIPE,
         text=True,
         env=env,
+        preexec_fn=None if cores is None else (lambda: os.sched_setaffinity(0, range(cores))),
     )
     sampler = _TreeSampler(proc.pid)
     sampler.start()

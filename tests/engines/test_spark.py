@@ -207,3 +207,11 @@ def test_spark_clusters_stories_in_windows_as_a_local_run_does(spark: Any, tmp_p
     assert loaded.stories.articles == len(local_members) and loaded.stories.copies >= 5
     stories = table_rows(tmp_path / "local.duckdb", "stories")
     assert table_rows(tmp_path / "loaded.duckdb", "stories") == stories
+
+
+def test_spark_run_with_no_article_writes_empty_story_tables(spark: Any, tmp_path: Path) -> None:
+    summary = _articles_only(spark, [str(tmp_path / "nowhere.warc")], tmp_path / "ds")
+    assert summary.stored == 0 and summary.rows["story_articles"] == 0
+    with Store(tmp_path / "empty.duckdb") as store:
+        loaded = load_dataset(tmp_path / "ds", store)
+    assert loaded.added["failures"] == 1 and loaded.stories.articles == 0

@@ -99,7 +99,7 @@ def story_rows(session: SparkSession, rows: RDD[Row], partitions: int, width: in
     views = views.persist(StorageLevel.MEMORY_AND_DISK)
     if views.isEmpty():
         views.unpersist()
-        return sc.emptyRDD(), 0
+        return sc.parallelize([], 1), 0
     latest = views.map(lambda ov: -1 if ov[0][0] else ov[0][1]).max()
     windows = Windows(max(latest, 0) // width, width)
     replayed = views.flatMap(
