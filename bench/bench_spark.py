@@ -121,14 +121,14 @@ def write_crawl(folder: Path, docs: int, seed: int) -> dict[str, Any]:
     return {"documents": docs, "warc_files": -(-docs // RECORDS_PER_WARC), "words_mean": words}
 
 
-def run_spark_cli(crawl: Path, out: Path, cores: int) -> SparkRun:
-    """`eventwire spark CRAWL --master local[N]` in a fresh process confined to N cores, measured."""
+def run_spark_cli(crawl: Path, out: Path, cores: int, confine: bool = True) -> SparkRun:
+    """`eventwire spark CRAWL --master local[N]` in a fresh process (confined to N cores), measured."""
     shutil.rmtree(out, ignore_errors=True)
     command: list[str | Path] = [eventwire_command(), "spark", crawl, "--out", out]
     command += ["--master", f"local[{cores}]", "--partitions", str(PARTITIONS_PER_CORE * cores)]
     for key, value in SPARK_CONF.items():
         command += ["--conf", f"{key}={value}"]
-    measured = run_measured(command, cores=cores)
+    measured = run_measured(command, cores=cores if confine else None)
     match = SPARK_SUMMARY.search(measured.stdout)
     if match is None:
         raise BenchError(f"no summary line in eventwire spark's output:\n{measured.stdout[-500:]}")
@@ -150,7 +150,7 @@ def _median(values: list[float]) -> float:
     return statistics.median(values) if values else 0.0
 
 
-def run_bench(workdir: Path, *, docs: int, runs: int, seed: int) -> dict[str, Any]:
+def run_bench(workdir: Path, *, docs: int, runs: int, seed: int, confine: bool = True) -> dict[str, Any]:
     """Generate the crawl; for each run and core count, a Spark run and a local run.
 
     Raises:
@@ -166,8 +166,9 @@ def run_bench(workdir: Path, *, docs: int, runs: int, seed: int) -> dict[str, An
     local: dict[int, list[Any]] = {c: [] for c in CORES}
     for number in range(runs):
         for cores in CORES:
-            s = run_spark_cli(crawl, workdir / "dataset", cores)
-            figures, _ = run_eventwire([crawl], workdir / "local.duckdb", cores, cores=cores)
+            s = run_spark_cli(crawl, workdir / "dataset", cores, confine)
+            pinned = cores if confine else None
+            figures, _ = run_eventwire([crawl], workdir / "local.duckdb", cores, cores=pinned)
             for name, stored in (("spark", s.stored), ("local", figures.stored)):
                 if stored != docs:
                     raise BenchError(f"{name} run with {cores} core(s) stored {stored} of {docs} documents")
@@ -270,10 +271,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=DEFAULT_DOCS)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument(
+        "--no-confine", action="store_true", help="let every command use every CPU (see the docstring)"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="eventwire-bench-spark-") as tmp:
         try:
-            result = run_bench(Path(tmp), docs=args.docs, runs=args.runs, seed=args.seed)
+            result = run_bench(
+                Path(tmp), docs=args.docs, runs=args.runs, seed=args.seed, confine=not args.no_confine
+            )
         except BenchError as exc:
             print(f"bench error: {exc}", file=sys.stderr)
             return 1

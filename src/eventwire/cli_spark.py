@@ -72,6 +72,11 @@ def spark(
         f"{summary.worker_processes} worker processes, peak {summary.peak_worker_mib:.0f} MiB a worker) "
         f"-> {out_dir}"
     )
+    stories = rows.get("story_articles", 0)
+    out.print(
+        f"stories: {stories} articles, {rows.get('article_copies', 0)} copies of others, "
+        f"{summary.story_seconds:.1f}s of the run"
+    )
     if summary.stored == 0 and summary.seen == 0:
         raise typer.Exit(1)
 

@@ -60,6 +60,8 @@ class SparkSummary:
     partitions: int = 0
     tasks: list[TaskStats] = field(default_factory=list)
     seconds: float = 0.0
+    story_seconds: float = 0.0
+    """Of `seconds`, the story stage's (its three passes and the writing of its tables)."""
 
     @property
     def stored(self) -> int:
@@ -164,8 +166,10 @@ def _run(
     for task in summary.tasks:
         counted.update(dict(task.rows))
     summary.rows = write_tables(session, rows.filter(lambda r: r[0] in TABLES), out, TABLES, counted)
+    started = time.perf_counter()
     stories, originals = story_rows(session, rows, summary.partitions, options.story_window_days)
     summary.rows.update(write_tables(session, stories, out, STORY_TABLES))
+    summary.story_seconds = time.perf_counter() - started
     write_manifest(session, out, stamp, summary.rows, story_documents=originals)
     rows.unpersist()
     shared.destroy()
