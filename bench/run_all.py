@@ -10,7 +10,7 @@
    10^4 and 10^5 generated articles (bench_stories.py);
 6. API latency: GET /api/events with filters on a store of 10^5 events, 20 concurrent
    clients for 30 s on loopback, p50/p95 against the p95 <= 100 ms target (bench_api.py);
-7. Spark: `eventwire spark --master local[1]` and `local[2]` over 2,000 generated documents in
+7. Spark: `eventwire spark --master local[1]` and `local[2]` over 4,000 generated documents in
    WARC files next to the local engine with as many workers, the local[2]/local[1] ratio against
    its 1.8 target, and the cores one month of CC-NEWS needs in a day (bench_spark.py).
 

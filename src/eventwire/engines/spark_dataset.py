@@ -124,7 +124,9 @@ def write_tables(
     # Writing is cheap next to the NLP, but each task has a fixed cost: one writing task a core.
     rows = rows.coalesce(min(rows.getNumPartitions(), session.sparkContext.defaultParallelism))
     for table in tables:
-        frame = session.createDataFrame(_rows_of(rows, table), spark_schema(table))
+        # The rows come out of DuckDB with the schema's own types: checking each again in Python
+        # would only cost time.
+        frame = session.createDataFrame(_rows_of(rows, table), spark_schema(table), verifySchema=False)
         if table in PARTITION_SQL:
             counts[table] = (counted or {}).get(table, 0)
         else:

@@ -33,6 +33,7 @@ from eventwire.stories.windows import (
     follow_copies,
     order_of,
     prefix_counts,
+    prepare,
     resolve_renames,
     window_copies,
     window_terms,
@@ -82,7 +83,7 @@ def view_rows(store: Store) -> Iterator[Row]:
 
 
 def _ordered_view(row: tuple[Any, ...]) -> OrderedView:
-    view = view_from_row(row[1:])
+    view = prepare(view_from_row(row[1:]))
     return order_of(view, row[0]), view
 
 

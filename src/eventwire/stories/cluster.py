@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from eventwire.stories.text import terms
 
@@ -52,6 +53,11 @@ class ArticleView:
     outlet: str | None = None
     published: date | None = None
     events: list[tuple[EventKey, date | None]] = field(default_factory=list)
+    counts: Counter[str] | None = None
+    """The article's terms (`article_terms`), when computed ahead: an article replayed into
+    several windows is tokenised once."""
+    signature: Any = None
+    """Its near-duplicate signature (`copies.NearDuplicates.signature`), when computed ahead."""
 
     @property
     def day(self) -> date | None:
@@ -138,6 +144,8 @@ class TermStatistics:
 
 
 def article_terms(view: ArticleView) -> Counter[str]:
+    if view.counts is not None:
+        return view.counts
     counts = terms(view.text)
     if view.title:
         for term, count in terms(view.title).items():

@@ -12,7 +12,7 @@ from collections import deque
 from dataclasses import dataclass
 from datetime import date
 
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from eventwire.stories.text import shingles
 
@@ -27,6 +27,8 @@ LSH_THRESHOLD = 0.4
 """Candidates are looked up below the copy thresholds, so that estimates a little low still
 reach the exact check; missing a copy is worse than checking one more candidate."""
 COPY_WINDOW_DAYS = 14
+Signature = tuple[LeanMinHash, int]
+"""A text's MinHash and its number of shingles."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +45,7 @@ class NearDuplicates:
         self.threshold = threshold
         self.window_days = window_days
         self._lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM, weights=(0.2, 0.8))
-        self._signatures: dict[str, tuple[MinHash, int]] = {}
+        self._signatures: dict[str, Signature] = {}
         # Dated originals in the order they were added, so the oldest leave the window first.
         self._dated: deque[tuple[date, str]] = deque()
 
@@ -51,14 +53,15 @@ class NearDuplicates:
         return len(self._signatures)
 
     @staticmethod
-    def signature(text: str) -> tuple[MinHash, int]:
+    def signature(text: str) -> Signature:
         """The MinHash of the text's shingles, and how many shingles there are."""
         found = shingles(text)
         signature = MinHash(num_perm=NUM_PERM)
         signature.update_batch([s.encode("utf-8") for s in found])
-        return signature, len(found)
+        # The lean form drops the permutations: a third of the size where signatures travel.
+        return LeanMinHash(signature), len(found)
 
-    def _similarity(self, new: tuple[MinHash, int], old: tuple[MinHash, int]) -> float:
+    def _similarity(self, new: Signature, old: Signature) -> float:
         """The estimated Jaccard, or the containment when that passes its bar (scaled to it)."""
         jaccard = new[0].jaccard(old[0])
         shared = jaccard * (new[1] + old[1]) / (1 + jaccard)
@@ -67,15 +70,20 @@ class NearDuplicates:
             return jaccard
         return max(jaccard, self.threshold)
 
-    def check(self, doc_id: str, text: str, published: date | None) -> CopyLink | None:
+    def check(
+        self, doc_id: str, text: str, published: date | None, signature: Signature | None = None
+    ) -> CopyLink | None:
         """The original `text` copies, or None after adding it to the index as an original.
 
         Articles are expected in publication order (undated ones last); the best match wins,
         ties going to the earliest indexed original, so the answer is the same on every run.
+
+        Args:
+            signature: `text`'s, when computed ahead.
         """
         if published is not None:
             self._expire(published)
-        signature = self.signature(text)
+        signature = signature or self.signature(text)
         best: tuple[float, str] | None = None
         for candidate in sorted(self._lsh.query(signature[0])):
             similarity = self._similarity(signature, self._signatures[candidate])
@@ -86,7 +94,7 @@ class NearDuplicates:
         self.add(doc_id, signature, published)
         return None
 
-    def add(self, doc_id: str, signature: tuple[MinHash, int], published: date | None) -> None:
+    def add(self, doc_id: str, signature: Signature, published: date | None) -> None:
         if doc_id in self._signatures:
             return
         self._lsh.insert(doc_id, signature[0])

@@ -31,8 +31,9 @@ from eventwire.stories.placement import Placement, Placer
 
 WINDOW_WIDTH_DAYS = 7
 WARM_UP_DAYS = COPY_WINDOW_DAYS
-"""A copy is looked for among originals up to this many days older, and a story stays open for
-fewer days than this, so a warm-up this long sees every original and open story a window needs."""
+"""A copy is looked for among originals up to this many days older, and a story closes after a
+far shorter gap without articles, so a warm-up this long sees every original and open story a
+window needs (a story longer than the warm-up is seen only in its last two weeks)."""
 
 Order = tuple[bool, int, int, str]
 """Where an article comes in the stage: (undated, day ordinal, storage rank, doc id)."""
@@ -72,11 +73,18 @@ class Windows:
         return range(window, min(window + self.warm_up_windows, self.last) + 1)
 
 
+def prepare(view: ArticleView) -> ArticleView:
+    """Compute once what every window an article is replayed in needs: its terms and signature."""
+    view.counts = article_terms(view)
+    view.signature = NearDuplicates.signature(view.text)
+    return view
+
+
 def window_copies(window: int, views: Iterable[OrderedView], windows: Windows) -> Iterator[CopyLink]:
     """Pass 1: the copies among `window`'s own articles; `views` is its task's, warm-up first, in order."""
     copies = NearDuplicates()
     for _, view in views:
-        link = copies.check(view.doc_id, view.text, view.day)
+        link = copies.check(view.doc_id, view.text, view.day, view.signature)
         if link is not None and windows.of(view.day) == window:
             yield link
 
@@ -188,7 +196,7 @@ class WindowedStories:
 
 def run_windows(views: Iterable[ArticleView], width: int = WINDOW_WIDTH_DAYS) -> WindowedStories:
     """The whole plan in one process, `views` in storage order; what the Spark runner does."""
-    ordered = [(order_of(view, rank), view) for rank, view in enumerate(views)]
+    ordered = [(order_of(view, rank), prepare(view)) for rank, view in enumerate(views)]
     windows = Windows.over((view.day for _, view in ordered), width)
     tasks: dict[int, list[OrderedView]] = {}
     for item in ordered:
