@@ -117,6 +117,8 @@ def target_candidates(trigger: Token, spec: TargetSpec, light_object: Token | No
                 groups.append(conjuncts(child))
         if is_passive(trigger):
             groups.insert(0, passive_patients(trigger))
+    elif spec.kind == "subject":
+        groups.append(subjects(trigger))
     elif spec.kind == "dative":
         for child in trigger.children:
             if child.dep_ == "dative":

@@ -27,6 +27,7 @@ from eventwire.annotate.dates import DateMention, header_date, text_year
 from eventwire.annotate.entities import entity_spans
 from eventwire.code import ontology
 from eventwire.code.arguments import (
+    conjuncts,
     has_particle,
     light_verb_object,
     subjects,
@@ -56,6 +57,10 @@ CROSS_BORDER_TYPES = frozenset({"ASSAULT", "MOBILIZE", "THREATEN", "SANCTION", "
 # Acts whose target may be a place standing for its civilians ("shelled a market").
 CIVILIAN_TARGET_TYPES = frozenset({"ASSAULT"})
 SEPARATE_WORDS = frozenset({"separately", "respectively"})
+# Types whose events run both ways: a meeting is mutual; an agreement or a joint action is when
+# several act together or act "with" someone.
+MUTUAL_TYPES = frozenset({"CONSULT"})
+JOINT_TYPES = frozenset({"AGREE", "COOPERATE"})
 CONFIDENCE_BASE = 0.9
 CONFIDENCE_PENALTY = {
     "pronoun": 0.2,
@@ -152,7 +157,43 @@ class EventCoder:
             events = self._events(token, light, pattern, sentence, index, ctx, sentence_words)
             if events:
                 return events
+        if token.pos_ == "VERB":
+            return self._dictionary_events(token, sentence, index, ctx, sentence_words)
         return []
+
+    def _dictionary_events(
+        self, token: Token, sentence: Span, index: int, ctx: _Context, sentence_words: set[str]
+    ) -> list[Event]:
+        """The CAMEO verb dictionary's reading of a verb no hand-written pattern coded."""
+        dictionary = self.patterns.dictionary
+        match = dictionary.match(token) if dictionary is not None else None
+        if match is None or match.coding.negative:
+            return []
+        coding = match.coding
+        lemma = token.lemma_.lower()
+        reason = blocked_because(token, lemma)
+        if reason:
+            log.debug("%s: %s %s not asserted: %s", ctx.doc_id, lemma, coding.rule, reason)
+            return []
+        source_heads = None
+        if coding.source is not None:
+            groups = target_candidates(token, coding.source, None)
+            source_heads = groups[0] if groups else []
+        events: list[Event] = []
+        for code, ptype, reverse in (
+            (coding.code, coding.type, False),
+            (coding.reverse_code, coding.reverse_type, True),
+        ):
+            if not ptype:
+                continue
+            mutual = ptype in MUTUAL_TYPES or (ptype in JOINT_TYPES and _joint(token))
+            if reverse and mutual and ptype == coding.type:
+                continue  # a mutual event already runs both ways
+            pattern = Pattern(lemma, ptype, code, coding.targets, mutual, label=coding.rule)
+            events += self._events(
+                token, None, pattern, sentence, index, ctx, sentence_words, source_heads, reverse=reverse
+            )
+        return events
 
     def _reported_accusation(self, verb: Token, sentence: Span, index: int, ctx: _Context) -> list[Event]:
         """ "Khan said India had committed 'uncalled for aggression'": a statement whose reported
@@ -189,8 +230,12 @@ class EventCoder:
         index: int,
         ctx: _Context,
         sentence_words: set[str],
+        source_heads: list[Token] | None = None,
+        *,
+        reverse: bool = False,
     ) -> list[Event]:
-        source_heads = _nominal_sources(token) if pattern.nominal else subjects(token)
+        if source_heads is None:
+            source_heads = _nominal_sources(token) if pattern.nominal else subjects(token)
         sources = _resolve_all(source_heads, ctx.actors)
         if len(sources) < 2 and pattern.mutual and [h.lower_ for h in source_heads] == ["their"]:
             sources = _sentence_people(sentence, ctx.actors) or sources
@@ -222,6 +267,8 @@ class EventCoder:
         if "plural" in pattern.requires and len({m.actor for m in sources}) < 2:
             return []
         pairs = _pairs(sources, targets, pattern.mutual, star=bool(sentence_words & SEPARATE_WORDS))
+        if reverse:
+            pairs = [(target, source) for source, target in pairs]
         return self._make_events(token, light, pattern, sentence, index, ctx, pairs, sources + targets, deep)
 
     def _make_events(
@@ -293,6 +340,13 @@ class EventCoder:
                 )
             )
         return events
+
+
+def _joint(verb: Token) -> bool:
+    """Whether the verb's act is done together: several subjects, or "with" someone."""
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return True
+    return any(len(conjuncts(head)) > 1 for head in subjects(verb)[:1])
 
 
 def _static_requirements(pattern: Pattern, token: Token, sentence_words: set[str]) -> bool:

@@ -10,10 +10,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from eventwire.code.forms import word_forms
 from eventwire.code.ontology import cameo_codes
 from eventwire.datafiles import data_rows, data_text, data_words
+
+if TYPE_CHECKING:
+    from eventwire.code.verb_dictionary import VerbDictionary
 
 PLOVER_TYPES = frozenset(
     {
@@ -35,7 +39,7 @@ PLOVER_TYPES = frozenset(
         "ASSAULT",
     }
 )
-TARGET_KINDS = ("dobj", "prep", "xcomp", "dative", "home")
+TARGET_KINDS = ("dobj", "prep", "xcomp", "dative", "home", "subject")
 REQUIREMENTS = frozenset({"oprd", "no-oprd", "armed", "unarmed", "armed-source", "plural", "word"})
 
 
@@ -68,13 +72,18 @@ class Pattern:
     """For `word:` requirements: one of these must be in the sentence."""
     source: str = ""
     """file:line the row came from."""
+    label: str = ""
+    """The rule id when it is not made from the trigger (the CAMEO dictionary's "@cameo:LINE")."""
 
     @property
     def rule(self) -> str:
         return self.rule_with(sorted(self.objects)[0] if self.objects else None)
 
     def rule_with(self, light_object: str | None) -> str:
-        """The rule id as it fired: "hold+talks/CONSULT", "call>on/REQUEST", "n:visit/CONSULT"."""
+        """The rule id as it fired: "hold+talks/CONSULT", "call>on/REQUEST", "n:visit/CONSULT",
+        "kill/ASSAULT @cameo:5533" (a row of the CAMEO verb dictionary)."""
+        if self.label:
+            return f"{self.lemma}/{self.type} {self.label}"
         trigger = self.lemma + (f"+{light_object}" if light_object else "")
         trigger += f">{self.needs_prep}" if self.needs_prep else ""
         return f"{'n:' if self.nominal else ''}{trigger}/{self.type}"
@@ -168,9 +177,11 @@ REPORTED_ACCUSATION = Pattern(
 
 
 class PatternBook:
-    """Patterns indexed by trigger lemma, user rows first."""
+    """Patterns indexed by trigger lemma, user rows first; and the CAMEO verb dictionary, tried
+    when none of them fires."""
 
-    def __init__(self, patterns: Iterable[Pattern]) -> None:
+    def __init__(self, patterns: Iterable[Pattern], dictionary: VerbDictionary | None = None) -> None:
+        self.dictionary = dictionary
         self.verbs: dict[str, list[Pattern]] = {}
         self.nouns: dict[str, list[Pattern]] = {}
         for pattern in patterns:
@@ -179,8 +190,10 @@ class PatternBook:
 
     @classmethod
     def load(cls, extra_files: Iterable[str | Path] = ()) -> PatternBook:
+        from eventwire.code.verb_dictionary import VerbDictionary
+
         user = [p for f in extra_files for p in read_patterns(Path(f).read_text(encoding="utf-8"), str(f))]
-        return cls([*user, *bundled_patterns()])
+        return cls([*user, *bundled_patterns()], VerbDictionary.bundled())
 
     def could_fire(self, words: set[str]) -> bool:
         """Whether a sentence with these lower-cased words could make some pattern fire: a
@@ -191,6 +204,11 @@ class PatternBook:
         for word in words & self._needs.keys():
             for objects, required in self._needs[word]:
                 if (not objects or objects & words) and (not required or required & words):
+                    return True
+        if self.dictionary is not None:
+            needs = self.dictionary.needs
+            for word in words & needs.keys():
+                if any(not required or required & words for required in needs[word]):
                     return True
         return False
 
