@@ -39,9 +39,10 @@ NO_EVENT = "---"
 # Blocks whose intent codes (03x) record an agreement that happened: "agreed to a ceasefire",
 # "accepted the plan". Everywhere else an intent ("pledged", "offered", "will give") is no event.
 AGREEMENT_BLOCKS = frozenset({"AGREE", "ACCEPT", "CLINCH", "SIGN", "SETTLE", "CONCLUDE", "ENDORSE"})
-# Guideline over crosswalk: signing is AGREE, sanctions are SANCTION, blockade and occupation stay
+# Guideline over crosswalk: signing is AGREE, sanctions are SANCTION, violent repression short of
+# lethal force (tear gas, beatings at a protest: 175) is COERCE; blockade and occupation stay
 # COERCE as the crosswalk has them.
-TYPE_OVERRIDES = {"057": "AGREE", "163": "SANCTION"}
+TYPE_OVERRIDES = {"057": "AGREE", "163": "SANCTION", "175": "COERCE"}
 # The verb alone (no pattern matching) in these blocks is not an act the guideline codes: a
 # mental state, a plan, a movement, a market or legislative act. Their patterns still apply
 # ("arrived for talks" is a meeting, "hoped" alone is not a request).
@@ -67,6 +68,17 @@ NOT_ACTS_ALONE = {
     "EXCLUDE": "not coercion by itself", "IMPEL": "not coercion", "EXTRACT": "not coercion",
     "DIE": "dying has no actor", "ENGAGE": "mostly 'engaged in talks'", "TARGET": "mostly figurative",
     "OFFEND": "not an interaction",
+}  # fmt: skip
+# Synonyms whose bare verb is mostly something else than their block's act: "needed", "pushed
+# back", "pressed on", "examined the proposal", "checked". Their patterns still apply ("pushed
+# into" is 192, "pressed charges" 173).
+VERBS_NOT_ALONE = {
+    "need": "needing is not demanding", "necessitate": "not a demand", "push": "mostly physical",
+    "press": "mostly 'pressed on', 'the press'", "bid": "mostly bids and offers",
+    "campaign": "campaigning is not demanding of someone", "crusade": "not a demand",
+    "analyse": "not an investigation of an actor", "analyze": "not an investigation of an actor",
+    "ascertain": "not an investigation", "check": "not an investigation",
+    "examine": "mostly 'examined the proposal'", "explore": "mostly 'explored options'",
 }  # fmt: skip
 # The guideline codes charges, convictions and lawsuits as ACCUSE, where CAMEO has 173 (legal
 # action) for some of them.
@@ -195,7 +207,7 @@ def read_verb_line(line: str, block: str, default: str, number: int) -> Verb | N
         return None
     lemma, particles, objects = parts
     code = VERB_CODE_OVERRIDES.get(lemma, code)
-    if not code_match and block in NOT_ACTS_ALONE:
+    if not code_match and (block in NOT_ACTS_ALONE or lemma in VERBS_NOT_ALONE):
         code = NO_EVENT
     forms = sorted(set(forms) - {lemma})
     return Verb(block, lemma, particles, objects, forms, code, code_match is not None, number)
@@ -235,7 +247,12 @@ def read_pattern(line: str, block: str, number: int) -> Pattern | None:
             pattern.subject.extend(t for t in (prep or "").partition(":")[2].split() if t)
         elif term not in ("^", "%"):
             pattern.subject.append(normal_term(term))
+    after_that = False
     for term in terms[star + 1 :]:
+        if term == "+" and after_that:
+            pattern.target = "clause"  # "DEMAND THAT +": who the clause is about
+            continue
+        after_that = term.upper() == "THAT"
         if term.startswith("("):
             prep, marker = read_prep(term)
             if prep is None:
@@ -250,6 +267,8 @@ def read_pattern(line: str, block: str, number: int) -> Pattern | None:
             pattern.target = pattern.target or "object"
         elif term == "$":
             pattern.source = pattern.source or "object"
+        elif term.upper() == "THAT":
+            continue  # "DEMAND THAT +": marks the clause, which the target search reads
         elif term not in ("^", "%"):
             pattern.objects.append(normal_term(term))
     return pattern
@@ -388,19 +407,21 @@ def main() -> int:
             code, ptype, reverse, rtype = coded(v.code, v.block, types)
             yield [
                 v.block, v.lemma, " ".join(v.particles), " ".join(v.objects), "|".join(v.forms),
-                "own" if v.own else "all", code, ptype, reverse, rtype, str(v.line),
+                "own" if v.own else "all", "verb" if v.explicit else "block", code, ptype, reverse,
+                rtype, str(v.line),
             ]  # fmt: skip
 
     n_verbs = write_tsv(
         OUT / "verbs.tsv",
-        ["block", "verb", "particles", "object", "forms", "patterns", "code", "type", "reverse_code",
-         "reverse_type", "line"],
+        ["block", "verb", "particles", "object", "forms", "patterns", "code_from", "code", "type",
+         "reverse_code", "reverse_type", "line"],
         verb_rows(),
         "# Verbs: a block's verbs share its patterns. `particles` must hang on the verb (\"ask for\"),\n"
         "# `object` must be its object noun (\"take control\"). patterns: `all` of the block's apply, or\n"
         "# only those written for this verb (`own`: a verb with a code of its own, \"beat\" in the block\n"
-        "# of \"break\"). code/type apply when no pattern matches; an empty type is no event. `line` is\n"
-        "# the line in CAMEO.2.0.txt.\n",
+        "# of \"break\"). code/type apply when no pattern matches; an empty type is no event. code_from:\n"
+        "# `verb` (the verb's own code) or `block` (the block's, which the coder trusts less: it looks\n"
+        "# for the target only in the object and counterpart phrases). `line`: in CAMEO.2.0.txt.\n",
     )
 
     def pattern_rows() -> Iterator[list[str]]:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from eventwire.actors._names import fold
 from eventwire.actors.memory import DocumentMemory
 from eventwire.annotate.entities import entity_spans
 from eventwire.records import Actor
@@ -220,6 +221,7 @@ class DocumentActors(DocumentMemory):
             self._person(span)
             or self._title(span)
             or self._body(span)
+            or self._people(span)
             or self._named(span)
             or self._sector(span)
         )
@@ -320,6 +322,8 @@ class DocumentActors(DocumentMemory):
             known = self.person_by_surname(text.split()[0] if len(text.split()) == 1 else surname)
             if known and (len(text.split()) == 1 or known.name.lower().endswith(text.lower())):
                 return known, "surname", role
+            if len(text.split()) == 1 and _acronym(text):
+                continue  # "U.N." is no one's surname
             if len(text.split()) == 1:
                 candidates = self.dictionary.lookup_surname(text, self.published)
                 if country:
@@ -394,6 +398,23 @@ class DocumentActors(DocumentMemory):
         if holder:
             return holder, "title-date", role
         return None
+
+    def _people(self, span: Span) -> tuple[Actor, str, str | None] | None:
+        """ "Afghans demonstrated", "4 Iraqis were killed": a plural demonym is that country's
+        people (CVL), not its government; "Bosnian Serbs" are Bosnia's."""
+        root = span.root
+        if root.tag_ not in ("NNS", "NNPS") or not root.text[:1].isupper():
+            return None
+        country = self.dictionary.country_of_adjective(root.text)
+        state = self.dictionary.state(country) if country else None
+        if state is None or fold(root.text) == fold(state.name):
+            return None
+        name = root.text
+        for child in (c for c in root.lefts if c.dep_ in ("amod", "compound")):
+            home = self.dictionary.country_of_adjective(child.text)
+            if home and home != country:
+                country, name = home, f"{child.text} {root.text}"
+        return Actor(name=name, country=country, sector="CVL", kind="sector"), "people", None
 
     def _named(self, span: Span) -> tuple[Actor, str, str | None] | None:
         """The longest dictionary name inside the phrase (state, capital, IGO, group, institution)."""
@@ -520,6 +541,11 @@ def _clean_name(text: str) -> str:
     if text.endswith(("'s", "’s")):
         text = text[:-2]
     return text.strip()
+
+
+def _acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _is_modifier(tok: Token) -> bool:

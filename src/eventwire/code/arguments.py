@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from eventwire.code.patterns import Pattern, TargetSpec
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+CONDITION_MARKS = frozenset({"if", "unless"})
 # A clause that borrows its subject from the clause it hangs on: "pushed in, launching an attack".
 SUBJECT_SHARING_DEPS = ("conj", "xcomp", "advcl", "acl")
 # "in" and "at" are left out: "bases in Iraq" places the target, it does not name it.
@@ -52,6 +53,9 @@ def subjects(verb: Token) -> list[Token]:
         return subjects(verb.head)
     if verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
         return conjuncts(verb.head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("PROPN", "NOUN"):
+        # "demonstrators protesting the results": the noun does what its participle says.
+        return conjuncts(verb.head)
     return []
 
 
@@ -64,6 +68,11 @@ def _antecedent_of_relative(verb: Token) -> list[Token]:
             break
         clause = clause.head
     return []
+
+
+def clause_subjects(clause: Token) -> list[Token]:
+    """The subjects of a clause's verb, coordinated ones included."""
+    return [t for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in conjuncts(c)]
 
 
 def passive_patients(verb: Token) -> list[Token]:
@@ -119,6 +128,15 @@ def target_candidates(trigger: Token, spec: TargetSpec, light_object: Token | No
             groups.insert(0, passive_patients(trigger))
     elif spec.kind == "subject":
         groups.append(subjects(trigger))
+    elif spec.kind == "condition":
+        for verb in [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]:
+            for child in verb.children:
+                if child.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in child.children):
+                    groups.append(clause_subjects(child))
+    elif spec.kind == "clause":
+        for child in trigger.children:
+            if child.dep_ == "ccomp":
+                groups.append(clause_subjects(child))
     elif spec.kind == "dative":
         for child in trigger.children:
             if child.dep_ == "dative":

@@ -27,6 +27,7 @@ from eventwire.annotate.dates import DateMention, header_date, text_year
 from eventwire.annotate.entities import entity_spans
 from eventwire.code import ontology
 from eventwire.code.arguments import (
+    clause_subjects,
     conjuncts,
     has_particle,
     light_verb_object,
@@ -35,15 +36,19 @@ from eventwire.code.arguments import (
 )
 from eventwire.code.assertion import blocked_because
 from eventwire.code.dating import EventDate, event_date, lead_date
-from eventwire.code.merge import merge_duplicates
+from eventwire.code.merge import merge_duplicates, same_side
 from eventwire.code.patterns import (
+    OBLIGATION_WORDS,
     REPORTED_ACCUSATION,
+    REPORTED_DEMAND,
     REPORTING_VERBS,
     Pattern,
     PatternBook,
+    TargetSpec,
     accusation_words,
     civilian_places,
     event_noun_types,
+    protest_nouns,
 )
 from eventwire.code.places import FIELD_TYPES, VENUE_TYPES, event_location, sentence_location
 from eventwire.records import Actor, Event
@@ -61,6 +66,8 @@ SEPARATE_WORDS = frozenset({"separately", "respectively"})
 # several act together or act "with" someone.
 MUTUAL_TYPES = frozenset({"CONSULT"})
 JOINT_TYPES = frozenset({"AGREE", "COOPERATE"})
+HOME = TargetSpec("home")
+VERBAL_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "REJECT"})
 CONFIDENCE_BASE = 0.9
 CONFIDENCE_PENALTY = {
     "pronoun": 0.2,
@@ -131,7 +138,9 @@ class EventCoder:
     def _code_token(self, token: Token, sentence: Span, index: int, ctx: _Context) -> list[Event]:
         lemma = token.lemma_.lower()
         if lemma in REPORTING_VERBS:
-            return self._reported_accusation(token, sentence, index, ctx)
+            return self._reported_accusation(token, sentence, index, ctx) or self._reported_demand(
+                token, sentence, index, ctx
+            )
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
             candidates = self.patterns.verbs.get(lemma, [])
         elif token.pos_ == "NOUN":
@@ -189,7 +198,15 @@ class EventCoder:
             mutual = ptype in MUTUAL_TYPES or (ptype in JOINT_TYPES and _joint(token))
             if reverse and mutual and ptype == coding.type:
                 continue  # a mutual event already runs both ways
-            pattern = Pattern(lemma, ptype, code, coding.targets, mutual, label=coding.rule)
+            # Protesters with no named target protest against their own government.
+            targets = coding.targets
+            if ptype not in VERBAL_TYPES:
+                # "struck what New Delhi described as a camp": a clause names a target only
+                # for what is said ("demanded that X withdraw").
+                targets = tuple(spec for spec in targets if spec.kind != "clause")
+            if ptype == "PROTEST":
+                targets = (*targets, HOME)
+            pattern = Pattern(lemma, ptype, code, targets, mutual, label=coding.rule)
             events += self._events(
                 token, None, pattern, sentence, index, ctx, sentence_words, source_heads, reverse=reverse
             )
@@ -212,6 +229,24 @@ class EventCoder:
         return self._make_events(
             verb, None, REPORTED_ACCUSATION, sentence, index, ctx, pairs, sources + targets, False
         )
+
+    def _reported_demand(self, verb: Token, sentence: Span, index: int, ctx: _Context) -> list[Event]:
+        """ "Russia said Sudan must return the helicopter": a statement that another actor must or
+        should act is a demand on it (REQUEST, speaker -> that actor)."""
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+        if clause is None or blocked_because(verb, verb.lemma_.lower()):
+            return []
+        if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_WORDS for c in clause.children):
+            return []
+        if any(c.dep_ == "neg" for c in clause.children):
+            return []
+        sources = _resolve_all(subjects(verb), ctx.actors)
+        targets = _resolve_all(clause_subjects(clause), ctx.actors)
+        # "Kishida said Japan must strengthen its defences": a government's word on its own state
+        # is policy, not a demand.
+        pairs = [(s, t) for s in sources for t in targets if s.actor != t.actor and not _own_state(s, t)]
+        mentions = sources + targets
+        return self._make_events(verb, None, REPORTED_DEMAND, sentence, index, ctx, pairs, mentions, False)
 
     def _is_light_object(self, noun: Token) -> bool:
         """A noun that completes a light-verb pattern ("reiterated opposition") is coded there."""
@@ -258,6 +293,8 @@ class EventCoder:
             targets = _civilian_targets(token, ctx)
         if not targets and any(spec.kind == "home" for spec in pattern.targets):
             targets = _home_targets(sources, ctx.actors)
+        if pattern.type == "REQUEST" and _part_of_protest(token, index, ctx.events):
+            return []
         if "armed-source" in pattern.requires and not any(m.actor.sector in ARMED_SECTORS for m in sources):
             return []
         if "armed" in pattern.requires and not any(m.actor.sector in ARMED_SECTORS for m in targets):
@@ -340,6 +377,20 @@ class EventCoder:
                 )
             )
         return events
+
+
+def _own_state(source: Mention, target: Mention) -> bool:
+    return target.actor.kind == "state" and target.actor.country == source.actor.country
+
+
+def _part_of_protest(token: Token, index: int, events: list[Event]) -> bool:
+    """ "protesters marched demanding his resignation": a demand that hangs on a protest (or on
+    the protesters) is part of it, not a REQUEST of its own."""
+    if token.dep_ not in ("advcl", "acl", "xcomp", "conj", "relcl"):
+        return False
+    if token.head.lemma_.lower() in protest_nouns():
+        return True
+    return any(e.type == "PROTEST" and e.sentence_index == index for e in events)
 
 
 def _joint(verb: Token) -> bool:
@@ -478,7 +529,8 @@ def _pairs(
     sources: list[Mention], targets: list[Mention], mutual: bool, *, star: bool
 ) -> list[tuple[Mention, Mention]]:
     if not mutual:
-        return [(s, t) for s in sources for t in targets if s.actor != t.actor]
+        # "the Russian delegation repeated Moscow's demand": one side named twice is no event.
+        return [(s, t) for s in sources for t in targets if not same_side(s.actor, t.actor)]
     if star and sources and targets:
         one_way = [(s, t) for s in sources for t in targets if s.actor != t.actor]
         return one_way + [(t, s) for s, t in one_way]

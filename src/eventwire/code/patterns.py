@@ -39,7 +39,7 @@ PLOVER_TYPES = frozenset(
         "ASSAULT",
     }
 )
-TARGET_KINDS = ("dobj", "prep", "xcomp", "dative", "home", "subject")
+TARGET_KINDS = ("dobj", "prep", "xcomp", "dative", "home", "subject", "clause", "condition")
 REQUIREMENTS = frozenset({"oprd", "no-oprd", "armed", "unarmed", "armed-source", "plural", "word"})
 
 
@@ -176,6 +176,13 @@ REPORTED_ACCUSATION = Pattern(
 )
 
 
+REPORTED_DEMAND = Pattern(
+    lemma="say", type="REQUEST", cameo="100", targets=(), mutual=False, source="coder: reported demand"
+)
+# Modals of obligation: "X said Y must withdraw" is X's demand on Y.
+OBLIGATION_WORDS = frozenset({"must", "should"})
+
+
 class PatternBook:
     """Patterns indexed by trigger lemma, user rows first; and the CAMEO verb dictionary, tried
     when none of them fires."""
@@ -199,7 +206,7 @@ class PatternBook:
         """Whether a sentence with these lower-cased words could make some pattern fire: a
         form of its trigger is there, and so are its object noun and required words. The
         annotator parses only such sentences (and quotations)."""
-        if words & self._reporting_forms and words & accusation_words():
+        if words & self._reporting_forms and (words & accusation_words() or words & OBLIGATION_WORDS):
             return True
         for word in words & self._needs.keys():
             for objects, required in self._needs[word]:
@@ -232,6 +239,12 @@ class PatternBook:
 def civilian_places() -> frozenset[str]:
     """Nouns for places whose attack is an attack on the civilians there ("a market", "homes")."""
     return frozenset(word.lower() for word in data_words("code", "civilian_places.txt"))
+
+
+@lru_cache(maxsize=1)
+def protest_nouns() -> frozenset[str]:
+    """Nouns for protests and protesters, whose demands are part of the protest."""
+    return frozenset(word.lower() for word in data_words("code", "protest_nouns.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -44,14 +44,21 @@ PREP_CHAIN_DEPTH = 2
 # and "at" name places, not targets, and are left out.
 COUNTERPART_PREPS = (
     "against", "with", "to", "on", "upon", "from", "for", "into", "over", "toward", "towards",
-    "between", "among", "of",
+    "between", "among",
 )  # fmt: skip
 DEFAULT_TARGETS = (
     TargetSpec("dobj", deep=True),
     TargetSpec("dative"),
     *(TargetSpec("prep", prep) for prep in COUNTERPART_PREPS),
+    # "threatened to launch an offensive unless Baghdad accepted": who the condition is about.
+    TargetSpec("condition"),
     TargetSpec("xcomp", deep=True),
+    # "demanded that the US cancel the sale": who the clause is about.
+    TargetSpec("clause"),
 )
+# A reading that a verb only inherits from its block ("examine" from "inspect") is trusted less:
+# its target must be named in the object or a counterpart phrase itself, not found deeper.
+SHALLOW_TARGETS = tuple(TargetSpec(s.kind, s.prep) for s in DEFAULT_TARGETS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +148,11 @@ class DictionaryVerb:
         return len(self.particles) + len(self.objects)
 
     def uses(self, pattern: DictionaryPattern) -> bool:
-        return not self.own or pattern.written_for in ("", self.lemma)
+        """A pattern that checks no word is its verb's own reading ("- * +" for "mock"): it
+        applies to that verb only, as do all patterns for a verb with a code of its own."""
+        if self.own or not pattern.specificity:
+            return pattern.written_for in ("", self.lemma)
+        return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,13 +365,13 @@ def _split_terms(text: str) -> Iterator[str]:
         yield current
 
 
-def _coding(row: dict[str, str], preps: tuple[PrepTerm, ...] = ()) -> Coding:
+def _coding(row: dict[str, str], preps: tuple[PrepTerm, ...] = (), *, shallow: bool = False) -> Coding:
     return Coding(
         code=row["code"],
         type=row["type"],
         reverse_code=row["reverse_code"],
         reverse_type=row["reverse_type"],
-        targets=_targets(row.get("target", ""), preps),
+        targets=SHALLOW_TARGETS if shallow else _targets(row.get("target", ""), preps),
         source=_spec(row.get("source", "")),
         rule=f"@cameo:{row['line']}",
     )
@@ -369,8 +380,8 @@ def _coding(row: dict[str, str], preps: tuple[PrepTerm, ...] = ()) -> Coding:
 def _spec(where: str) -> TargetSpec | None:
     if where == "object":
         return TargetSpec("dobj", deep=True)
-    if where == "subject":
-        return TargetSpec("subject")
+    if where in ("subject", "clause"):
+        return TargetSpec(where)
     if where.startswith("prep:"):
         return TargetSpec("prep", where[5:], deep=True)
     return None
@@ -404,7 +415,7 @@ def _bundled() -> VerbDictionary:
             particles=tuple(row["particles"].split()),
             objects=tuple(row["object"].split()),
             forms=tuple(f for f in row["forms"].split("|") if f),
-            coding=_coding(row),
+            coding=_coding(row, shallow=row["code_from"] == "block"),
             own=row["patterns"] == "own",
         )
         for row in _table("verbs.tsv")
