@@ -407,7 +407,8 @@ def main() -> int:
             code, ptype, reverse, rtype = coded(v.code, v.block, types)
             yield [
                 v.block, v.lemma, " ".join(v.particles), " ".join(v.objects), "|".join(v.forms),
-                "own" if v.own else "all", "verb" if v.explicit else "block", code, ptype, reverse,
+                "own" if v.own else "all", "verb" if v.explicit or v.lemma == v.block.lower() else "block",
+                code, ptype, reverse,
                 rtype, str(v.line),
             ]  # fmt: skip
 

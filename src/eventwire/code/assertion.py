@@ -168,6 +168,26 @@ def _own_block(tok: Token) -> str | None:
     return None
 
 
+FUTURE_MODALS = frozenset({"will", "would", "'ll", "shall"})
+# Verbs that announce what their subject will do: "said it would boycott", "vowed it will strike".
+ANNOUNCING = REPORTING | {"announce", "declare", "warn", "vow", "swear", "insist", "pledge"}
+
+
+def announced_act(trigger: Token) -> bool:
+    """Whether the trigger is an act that its doer says it will do ("said they would boycott
+    the talks", "will withdraw its troops unless ..."): not a fact, but announcing a harm is a
+    threat (GUIDELINE: a conditional warning is THREATEN)."""
+    clause = trigger.head if trigger.dep_ == "conj" else trigger
+    if _modal(clause) not in {f"{m}" for m in FUTURE_MODALS} or _negated(trigger) or _negated(clause):
+        return False
+    if _conditional(clause) or trigger.sent.text.rstrip().endswith("?"):
+        return False
+    if clause.dep_ == "ROOT":
+        return True
+    head = clause.head
+    return clause.dep_ == "ccomp" and head.lemma_.lower() in ANNOUNCING and blocked_because(head, "") is None
+
+
 def blocked_because(trigger: Token, pattern_lemma: str) -> str | None:
     """Why `trigger` is not an asserted event, or None when it is.
 

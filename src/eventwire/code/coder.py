@@ -15,7 +15,7 @@ An event told twice in one article is kept once.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import permutations
 
@@ -34,7 +34,7 @@ from eventwire.code.arguments import (
     subjects,
     target_candidates,
 )
-from eventwire.code.assertion import blocked_because
+from eventwire.code.assertion import announced_act, blocked_because
 from eventwire.code.dating import EventDate, event_date, lead_date
 from eventwire.code.merge import merge_duplicates, same_side
 from eventwire.code.patterns import (
@@ -67,6 +67,9 @@ SEPARATE_WORDS = frozenset({"separately", "respectively"})
 MUTUAL_TYPES = frozenset({"CONSULT"})
 JOINT_TYPES = frozenset({"AGREE", "COOPERATE"})
 HOME = TargetSpec("home")
+# An announced harm is a threat of it, with CAMEO's threat code for its kind ("said it would
+# impose sanctions" 1312, "will strike" 138).
+THREAT_CODES = {"ASSAULT": "138", "MOBILIZE": "138", "COERCE": "137", "SANCTION": "1312", "PROTEST": "133"}
 VERBAL_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "REJECT"})
 CONFIDENCE_BASE = 0.9
 CONFIDENCE_PENALTY = {
@@ -160,7 +163,9 @@ class EventCoder:
             if not _static_requirements(pattern, token, sentence_words):
                 continue
             reason = blocked_because(token, pattern.lemma)
-            if reason:
+            if reason and threat_of(pattern) is not None and announced_act(token):
+                pattern = threat_of(pattern) or pattern
+            elif reason:
                 log.debug("%s: %s not asserted: %s", ctx.doc_id, pattern.rule, reason)
                 return []
             events = self._events(token, light, pattern, sentence, index, ctx, sentence_words)
@@ -180,8 +185,11 @@ class EventCoder:
             return []
         coding = match.coding
         lemma = token.lemma_.lower()
+        announced = False
         reason = blocked_because(token, lemma)
-        if reason:
+        if reason and coding.type in THREAT_CODES and announced_act(token):
+            announced = True
+        elif reason:
             log.debug("%s: %s %s not asserted: %s", ctx.doc_id, lemma, coding.rule, reason)
             return []
         source_heads = None
@@ -199,6 +207,10 @@ class EventCoder:
             if reverse and mutual and ptype == coding.type:
                 continue  # a mutual event already runs both ways
             # Protesters with no named target protest against their own government.
+            if announced:
+                if reverse:
+                    continue
+                code, ptype = THREAT_CODES[ptype], "THREATEN"
             targets = coding.targets
             if ptype not in VERBAL_TYPES:
                 # "struck what New Delhi described as a camp": a clause names a target only
@@ -377,6 +389,15 @@ class EventCoder:
                 )
             )
         return events
+
+
+def threat_of(pattern: Pattern) -> Pattern | None:
+    """The threat of a harmful act, for an act announced rather than done."""
+    code = THREAT_CODES.get(pattern.type)
+    if code is None:
+        return None
+    label = pattern.label or pattern.rule
+    return replace(pattern, type="THREATEN", cameo=code, mutual=False, label=f"{label} announced")
 
 
 def _own_state(source: Mention, target: Mention) -> bool:
