@@ -51,7 +51,7 @@ NOT_ACTS_ALONE = {
     "ARRIVE": "arriving is not meeting", "ASSEMBLE": "gathering is not meeting",
     "CONSIDER": "considering is not consulting", "GO_SOMEWHERE": "going is not visiting",
     "HEAR": "hearing is not consulting", "INTRODUCE": "introducing is not consulting",
-    "INVITE": "an invitation is an intent to meet", "AGREE": "the hand-written patterns code agreeing",
+    "INVITE": "an invitation is an intent to meet",
     "BARGAIN": "bargaining partners are named by patterns", "DISCLOSE": "not an interaction",
     "INFLUENCE": "not an interaction", "REJOICE": "not an interaction", "REASSERT": "not praise",
     "FORMALIZE": "not recognition by itself", "ALLOCATE": "budgets are not aid",
@@ -80,6 +80,9 @@ VERBS_NOT_ALONE = {
     "ascertain": "not an investigation", "check": "not an investigation",
     "examine": "mostly 'examined the proposal'", "explore": "mostly 'explored options'",
 }  # fmt: skip
+# Under the guideline an agreement reached is AGREE whatever was agreed ("agreed to re-open the
+# border to X"): the block's head verb alone is 057, not CAMEO's 050.
+BLOCK_CODE_OVERRIDES = {"AGREE": "057"}
 # The guideline codes charges, convictions and lawsuits as ACCUSE, where CAMEO has 173 (legal
 # action) for some of them.
 VERB_CODE_OVERRIDES = {"convict": "1121", "indict": "1121", "prosecute": "1121", "sue": "115"}
@@ -314,6 +317,7 @@ def read_dictionary(text: str) -> tuple[dict[str, list[str]], list[Verb], list[P
         header = _BLOCK.match(line)
         if header:
             block, default = header.group(1), normal_code(header.group(2))
+            default = BLOCK_CODE_OVERRIDES.get(block, default)
             defaults[block] = default
         elif line.startswith("-"):
             pattern = read_pattern(line, block, number)

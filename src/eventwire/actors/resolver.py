@@ -146,12 +146,42 @@ class DocumentActors(DocumentMemory):
         plural_office = self._plural_office(head)
         if plural_office:
             return plural_office
+        several = self._coordinated_countries(head)
+        if several:
+            return several
         size = next((GROUP_SIZES[t.lower_] for t in head.lefts if t.lower_ in GROUP_SIZES), 0)
         if size and lower in GROUP_NOUNS_PEOPLE | GROUP_NOUNS_STATES:
             group = self.salient_group(size, want_people=lower in GROUP_NOUNS_PEOPLE)
             return [Mention(a, "pair", (span.start, span.end)) for a in group]
         mention = self._named_body(head) or self.resolve_span(span)
         return [mention] if mention else []
+
+    def _coordinated_countries(self, head: Token) -> list[Mention]:
+        """ "Hungarian and Romanian officials", "U.S. and Russian negotiators": one actor for each
+        country the coordinated modifiers name, with the head's sector."""
+        if head.tag_ not in ("NNS", "NNPS"):
+            return []
+        modifiers = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")]
+        countries: list[str] = []
+        for modifier in modifiers:
+            for tok in _conjuncts(modifier):
+                country = self.dictionary.country_of_adjective(tok.text)
+                if country and country not in countries:
+                    countries.append(country)
+        if len(countries) < 2:
+            return []
+        sector = self._sector_word(head) or GENERIC_SECTOR
+        found = []
+        for country in countries:
+            actor = Actor(
+                name=f"{self.dictionary.demonym(country) or country} {head.lemma_}",
+                country=country,
+                sector=sector,
+                kind="sector",
+            )
+            self.remember(actor, None)
+            found.append(Mention(actor, "sector", (head.left_edge.i, head.i + 1)))
+        return found
 
     def _named_body(self, head: Token) -> Mention | None:
         """ "the Council of the European Union": an organisation's body whose name runs on
@@ -275,11 +305,11 @@ class DocumentActors(DocumentMemory):
             country = self.dictionary.country_of_adjective(tok.text)
             if country:
                 return country
-        for tok in span:
-            if tok.pos_ == "PROPN":
-                actor = self.dictionary.lookup(tok.text, self.published)
-                if actor and actor.country and actor.kind == "state":
-                    return actor.country
+        for run in _name_runs(span):
+            # "Rebels in the Ivory Coast", "forces in Sierra Leone": names of several words.
+            actor = self.dictionary.lookup(run.text, self.published)
+            if actor and actor.country and actor.kind == "state":
+                return actor.country
         return None
 
     def _person(self, span: Span) -> tuple[Actor, str, str | None] | None:
@@ -516,6 +546,24 @@ def _reporting_subject(pronoun: Token) -> Token | None:
         if child.dep_ == "nsubj" and child.pos_ != "PRON":
             return child
     return None
+
+
+def _name_runs(span: Span) -> list[Span]:
+    """Runs of proper nouns (with "of" and "the" inside: "Republic of the Congo"), longest first."""
+    runs: list[Span] = []
+    start = None
+    for tok in [*span, None]:
+        if tok is not None and (tok.pos_ == "PROPN" or (start is not None and tok.lower_ in ("of", "the"))):
+            start = tok.i if start is None else start
+            continue
+        if start is not None:
+            end = tok.i if tok is not None else span.end
+            while end > start and span.doc[end - 1].lower_ in ("of", "the"):
+                end -= 1
+            runs.append(span.doc[start:end])
+            runs.extend(span.doc[i : i + 1] for i in range(start, end) if span.doc[i].pos_ == "PROPN")
+            start = None
+    return runs
 
 
 def _conjuncts(tok: Token) -> list[Token]:

@@ -17,7 +17,7 @@ CONDITION_MARKS = frozenset({"if", "unless"})
 # A clause that borrows its subject from the clause it hangs on: "pushed in, launching an attack".
 SUBJECT_SHARING_DEPS = ("conj", "xcomp", "advcl", "acl")
 # "in" and "at" are left out: "bases in Iraq" places the target, it does not name it.
-DEEP_SEARCH_PREPS = frozenset({"of", "by", "from", "to", "against", "on", "with", "into", "for"})
+DEEP_SEARCH_PREPS = frozenset({"of", "by", "from", "to", "against", "on", "with", "into", "for", "between"})
 DEEP_SEARCH_LIMIT = 12
 """How many tokens a deep target search looks through before giving up."""
 
