@@ -389,7 +389,7 @@ class DocumentActors(DocumentMemory):
             if name.label_ == "PERSON" and (role or country):
                 sector = GENERIC_SECTOR if role else None
                 # Someone with an office but no stated country acts for the state the story is about.
-                country = country or (self.home_country() if role else None)
+                country = country or ((self.hint_country or self.home_country()) if role else None)
                 return Actor(name=text, country=country, sector=sector, kind="person"), "new-person", role
         return None
 

@@ -37,6 +37,7 @@ from eventwire.code.arguments import (
 from eventwire.code.assertion import announced_act, blocked_because
 from eventwire.code.dating import EventDate, event_date, lead_date
 from eventwire.code.merge import merge_duplicates, same_side
+from eventwire.code.page_guard import PageGuard
 from eventwire.code.patterns import (
     OBLIGATION_WORDS,
     REPORTED_ACCUSATION,
@@ -67,6 +68,8 @@ SEPARATE_WORDS = frozenset({"separately", "respectively"})
 MUTUAL_TYPES = frozenset({"CONSULT"})
 JOINT_TYPES = frozenset({"AGREE", "COOPERATE"})
 HOME = TargetSpec("home")
+IN_PLACE = TargetSpec("prep", "in")
+PLACE_TARGET_TYPES = frozenset({"COERCE", "CONCEDE", "RETREAT", "SANCTION", "MOBILIZE"})
 # An announced harm is a threat of it, with CAMEO's threat code for its kind ("said it would
 # impose sanctions" 1312, "will strike" 138).
 THREAT_CODES = {"ASSAULT": "138", "MOBILIZE": "138", "COERCE": "137", "SANCTION": "1312", "PROTEST": "133"}
@@ -127,12 +130,17 @@ class EventCoder:
             state = actors.dictionary.lookup(annotated.dateline_place, article.published)
             actors.dateline_country = state.country if state is not None and state.kind == "state" else None
         parsed = dict(annotated.parsed_sentences())
+        guard = PageGuard.of(article.text, article.title)
         for index, text in enumerate(annotated.sentences):
             sentence = parsed.get(index)
             if sentence is None:
                 actors.scan_names(text, index)
                 continue
             remember_mentions(sentence, index, actors)
+            skip = guard.skips(text)
+            if skip:
+                log.debug("%s: sentence %d not coded: %s", article.doc_id, index, skip)
+                continue
             for token in sentence:
                 actors.at(index, token.i - sentence.start, sentence.start)
                 events.extend(self._code_token(token, sentence, index, ctx))
@@ -218,6 +226,9 @@ class EventCoder:
                 targets = tuple(spec for spec in targets if spec.kind != "clause")
             if ptype == "PROTEST":
                 targets = (*targets, HOME)
+            elif ptype in PLACE_TARGET_TYPES:
+                # "lifted the curfew in Montenegro": with no one named, the measure is on the place.
+                targets = (*targets, IN_PLACE)
             pattern = Pattern(lemma, ptype, code, targets, mutual, label=coding.rule)
             events += self._events(
                 token, None, pattern, sentence, index, ctx, sentence_words, source_heads, reverse=reverse
