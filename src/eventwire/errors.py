@@ -31,6 +31,7 @@ class E(StrEnum):
     # extract
     E201 = "no main text found"
     E202 = "HTML could not be parsed: {detail}"
+    E203 = "not English: detected {language} (the coder reads English only)"
     # annotate and models
     E301 = "spaCy model package '{package}' is not installed: pip install {package}=={version}"
     E302 = "spaCy model '{package}' does not match the pinned files ({detail})"

@@ -4,7 +4,8 @@ A document's trip through `Pipeline.process_batch`:
 
 1. ingest (before the pipeline): a source file becomes `RawDocument`s (`eventwire.ingest`).
 2. extract: the main text, title, outlet and publication date become an `Article`; HTML goes
-   through trafilatura, already-scraped text through our line classifier.
+   through trafilatura, already-scraped text through our line classifier. Its language is
+   named; a page that is not English is recorded (E203) and not coded.
 3. annotate: sentences that can hold an event or a quote are parsed with spaCy; dates in
    them are resolved against the publication date.
 4. code: verb patterns over the parse give `Event`s between canonical actors.
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING, TypeVar
 from eventwire.config import Config
 from eventwire.errors import E, EventwireError
 from eventwire.extract import extract_article
+from eventwire.extract.language import require_english
 from eventwire.records import Article, BatchResult, Event, Failure, Processed, Quote, RawDocument
 
 if TYPE_CHECKING:
@@ -123,6 +125,9 @@ class Pipeline:
         extracted: list[tuple[RawDocument, Article]] = []
         for raw in raw_docs:
             article = self._guarded(raw, "extract", _extract, raw)
+            if not isinstance(article, Failure) and self.stages is not None:
+                # The coder reads English only: another language is recorded, not coded.
+                article = self._guarded(raw, "language", _english, article)
             if isinstance(article, Failure):
                 result.failures.append(article)
             else:
@@ -196,8 +201,19 @@ class Pipeline:
 
 
 def _extract(raw: RawDocument) -> Article:
-    article = extract_article(raw)
+    try:
+        article = extract_article(raw)
+    except EventwireError as exc:
+        if exc.code == E.E201.name and raw.format == "text":
+            # "no main text" in a page of another script says less than its language does.
+            require_english(raw.text)
+        raise
     _check(article, Article, "extract")
+    return article
+
+
+def _english(article: Article) -> Article:
+    require_english(article.text)
     return article
 
 

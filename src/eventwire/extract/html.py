@@ -25,6 +25,7 @@ from lxml import html as lxml_html
 
 from eventwire.errors import E, EventwireError
 from eventwire.extract._html_fallback import paragraphs_from_tokens
+from eventwire.extract.language import UNDETERMINED, language_of
 from eventwire.extract.outlet import outlet_from_url
 from eventwire.records import Article, RawDocument
 
@@ -84,7 +85,8 @@ def extract_html(raw: RawDocument) -> Article:
         author=(meta.author if meta is not None else None) or None,
         published=raw.published or _published(meta, html, raw.url, too_deep),
         url=raw.url or (meta.url if meta is not None else None) or None,
-        language=_language(tree),
+        # The page's own lang attribute is often a template default: the text decides.
+        language=_detected("\n\n".join(paragraphs)) or _language(tree),
         source=raw.source,
         record=raw.record,
         hash=raw.hash,
@@ -184,6 +186,11 @@ def _published(meta: Any, html: str, url: str | None, too_deep: bool) -> date | 
         return date.fromisoformat(found) if found else None
     except ValueError:
         return None
+
+
+def _detected(text: str) -> str | None:
+    language = language_of(text)
+    return None if language == UNDETERMINED else language
 
 
 def _language(tree: Any) -> str | None:

@@ -34,6 +34,7 @@ from eventwire.extract._scraped_layout import (
     title_line,
 )
 from eventwire.extract.dateline import find_dateline_date, line_date
+from eventwire.extract.language import language_of
 from eventwire.extract.outlet import outlet_from_lines, outlet_from_url
 from eventwire.records import Article, RawDocument
 
@@ -295,15 +296,16 @@ def extract_scraped(raw: RawDocument) -> Article:
         g[0] for g, kind in zip(groups, kinds, strict=True) if kind in TEXT_KINDS or kind == "title"
     )
     published = raw.published or find_dateline_date(raw_lines, anchor=first_kept)
+    text = "\n\n".join(paragraphs)
     return Article(
         doc_id=raw.doc_id or raw.hash[:16],
-        text="\n\n".join(paragraphs),
+        text=text,
         title=raw.title or (" ".join(titles[0].split()) if titles else None),
         outlet=raw.outlet or outlet_from_lines(texts, kinds) or outlet_from_url(raw.url),
         author=_author(texts, kinds),
         published=published,
         url=raw.url,
-        language="en",
+        language=language_of(text),
         source=raw.source,
         record=raw.record,
         hash=raw.hash,
