@@ -50,6 +50,7 @@ from eventwire.code.patterns import (
     civilian_places,
     event_noun_types,
     protest_nouns,
+    verbal_objects,
 )
 from eventwire.code.places import FIELD_TYPES, VENUE_TYPES, event_location, sentence_location
 from eventwire.records import Actor, Event
@@ -68,6 +69,8 @@ SEPARATE_WORDS = frozenset({"separately", "respectively"})
 MUTUAL_TYPES = frozenset({"CONSULT"})
 JOINT_TYPES = frozenset({"AGREE", "COOPERATE"})
 HOME = TargetSpec("home")
+# Acts of force, which a said or written thing cannot suffer ("attacked the bill").
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 IN_PLACE = TargetSpec("prep", "in")
 PLACE_TARGET_TYPES = frozenset({"COERCE", "CONCEDE", "RETREAT", "SANCTION", "MOBILIZE"})
 # An announced harm is a threat of it, with CAMEO's threat code for its kind ("said it would
@@ -294,6 +297,10 @@ class EventCoder:
     ) -> list[Event]:
         if source_heads is None:
             source_heads = _nominal_sources(token) if pattern.nominal else subjects(token)
+        if pattern.type in FORCE_TYPES and _said_thing(token, light):
+            # "attacked the government's policies": criticism of their author, never force.
+            label = f"{pattern.label} (said thing)".strip()
+            pattern = replace(pattern, type="ACCUSE", cameo="111", label=label)
         sources = _resolve_all(source_heads, ctx.actors)
         if len(sources) < 2 and pattern.mutual and [h.lower_ for h in source_heads] == ["their"]:
             sources = _sentence_people(sentence, ctx.actors) or sources
@@ -326,6 +333,9 @@ class EventCoder:
             return []
         if "plural" in pattern.requires and len({m.actor for m in sources}) < 2:
             return []
+        if not targets and _reciprocal(token, light) and len(sources) > 1:
+            # "the two candidates attacked each other's policies": each acts on the other.
+            targets, pattern = sources, replace(pattern, mutual=True)
         pairs = _pairs(sources, targets, pattern.mutual, star=bool(sentence_words & SEPARATE_WORDS))
         if reverse:
             pairs = [(target, source) for source, target in pairs]
@@ -407,8 +417,29 @@ def threat_of(pattern: Pattern) -> Pattern | None:
     code = THREAT_CODES.get(pattern.type)
     if code is None:
         return None
-    label = pattern.label or pattern.rule
-    return replace(pattern, type="THREATEN", cameo=code, mutual=False, label=f"{label} announced")
+    label = f"{pattern.label} (announced)".strip()
+    return replace(pattern, type="THREATEN", cameo=code, mutual=False, label=label)
+
+
+def _objects(token: Token, light: Token | None) -> list[Token]:
+    holder = light if light is not None else token
+    return [c for c in holder.children if c.dep_ in ("dobj", "nsubjpass", "pobj")] + [
+        o for p in holder.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+    ]
+
+
+def _said_thing(token: Token, light: Token | None) -> bool:
+    objects = _objects(token, light)
+    return bool(objects) and objects[0].lemma_.lower() in verbal_objects()
+
+
+def _reciprocal(token: Token, light: Token | None) -> bool:
+    """Whether the act's object is "each other" or "one another" (or theirs: "each other's")."""
+    for head in _objects(token, light):
+        words = {t.lower_ for t in head.subtree}
+        if {"each", "other"} <= words or {"one", "another"} <= words:
+            return True
+    return False
 
 
 def _own_state(source: Mention, target: Mention) -> bool:

@@ -242,6 +242,12 @@ def civilian_places() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def verbal_objects() -> frozenset[str]:
+    """Things said, decided or proposed: attacking them is criticism, not force."""
+    return frozenset(word.lower() for word in data_words("code", "verbal_objects.txt"))
+
+
+@lru_cache(maxsize=1)
 def protest_nouns() -> frozenset[str]:
     """Nouns for protests and protesters, whose demands are part of the protest."""
     return frozenset(word.lower() for word in data_words("code", "protest_nouns.txt"))
