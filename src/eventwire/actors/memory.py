@@ -16,6 +16,8 @@ from eventwire.records import Actor
 
 CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:al-|bin\s+|de\s+|van\s+|von\s+)?[A-Z][\w'’.-]*){0,4}")
 NAME_SCAN_MAX_WORDS = 4
+PRONOUN_REACH = 3
+"""How many sentences back "he" or "she" may look for the person it stands for."""
 POSITION_STRIDE = 10_000
 """Positions are sentence index * POSITION_STRIDE + token offset (no sentence is that long)."""
 
@@ -50,6 +52,9 @@ class DocumentMemory:
     sentence_base: int = 0
     sentence_start: int = 0
     """Position of the current sentence, and its first token in the Doc."""
+    paragraph_starts: tuple[int, ...] = ()
+    """The first sentence of each paragraph: a pronoun looks back into its own paragraph and the
+    one before, never further."""
 
     def at(self, sentence_index: int, token_offset: int = 0, sentence_start: int = 0) -> None:
         """Set the current position (pronouns look back from here).
@@ -102,8 +107,21 @@ class DocumentMemory:
         return [s for s in self.seen if s.position < self.position]
 
     def last_person(self) -> Actor | None:
-        people = [s for s in self._before() if s.actor.kind == "person"]
+        """Who "he" or "she" is: the last person named nearby (within `PRONOUN_REACH` sentences,
+        in this paragraph or the one before), or no one."""
+        here = self.position // POSITION_STRIDE
+        first = max(here - PRONOUN_REACH, self._paragraph_start(here, back=1))
+        people = [
+            s for s in self._before() if s.actor.kind == "person" and s.position // POSITION_STRIDE >= first
+        ]
         return max(people, key=lambda s: s.position).actor if people else None
+
+    def _paragraph_start(self, sentence: int, back: int) -> int:
+        """The first sentence of the paragraph `back` paragraphs before `sentence`'s own."""
+        starts = [s for s in self.paragraph_starts if s <= sentence]
+        if not starts:
+            return 0
+        return starts[max(len(starts) - 1 - back, 0)]
 
     def last_thing(self) -> Actor | None:
         """What "it" stands for: the last state, organisation or group named before here."""

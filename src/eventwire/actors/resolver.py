@@ -18,12 +18,14 @@ article resolve to the full name given in its first paragraph.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from eventwire.actors._names import fold
 from eventwire.actors.memory import DocumentMemory
 from eventwire.annotate.entities import entity_spans
+from eventwire.datafiles import data_words
 from eventwire.records import Actor
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -406,7 +408,7 @@ class DocumentActors(DocumentMemory):
             for i in range(len(words) - size + 1):
                 role = self.dictionary.title_role(" ".join(words[i : i + size]), country)
                 if role:
-                    return role
+                    return None if _office_of_a_body(span) else role
         return None
 
     def _title(self, span: Span) -> tuple[Actor, str, str | None] | None:
@@ -589,6 +591,23 @@ def _clean_name(text: str) -> str:
     if text.endswith(("'s", "’s")):
         text = text[:-2]
     return text.strip()
+
+
+@lru_cache(maxsize=1)
+def non_state_bodies() -> frozenset[str]:
+    """Nouns for bodies that are not states (data/actors/non_state_bodies.txt)."""
+    return frozenset(w.lower() for w in data_words("actors", "non_state_bodies.txt"))
+
+
+def _office_of_a_body(span: Span) -> bool:
+    """ "president of the trade association", "the club's chairman", "company president": the
+    title is held in a body that is not a state."""
+    tokens = list(span)
+    for tok in span:
+        if tok.dep_ == "appos" or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            # "Maria Lopez, the president of the farmers' association": the body is named after.
+            tokens.extend(tok.subtree)
+    return any(tok.lower_ in non_state_bodies() for tok in tokens if tok.pos_ in ("NOUN", "PROPN"))
 
 
 def _acronym(text: str) -> bool:

@@ -51,6 +51,8 @@ class Annotated:
     """The place of a wire dateline opening the article ("MOSCOW, June 6 (Wire) -" -> Moscow)."""
     lead_sentences: int = 0
     """How many sentences the article's first paragraph has."""
+    paragraph_starts: tuple[int, ...] = ()
+    """The index of each paragraph's first sentence."""
 
     def parsed_sentences(self) -> Iterator[tuple[int, Span]]:
         for index, start, end in self.parsed:
@@ -170,4 +172,13 @@ class Annotator:
             parsed=parsed,
             dateline_place=dateline_place(article.text),
             lead_sentences=len(paragraphs[0]) if paragraphs else 0,
+            paragraph_starts=_starts(paragraphs),
         )
+
+
+def _starts(paragraphs: list[list[str]]) -> tuple[int, ...]:
+    starts, index = [], 0
+    for paragraph in paragraphs:
+        starts.append(index)
+        index += len(paragraph)
+    return tuple(starts)

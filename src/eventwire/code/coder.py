@@ -129,6 +129,7 @@ class EventCoder:
             annotated.lead_sentences,
             events,
         )
+        actors.paragraph_starts = annotated.paragraph_starts
         if annotated.dateline_place:
             state = actors.dictionary.lookup(annotated.dateline_place, article.published)
             actors.dateline_country = state.country if state is not None and state.kind == "state" else None
