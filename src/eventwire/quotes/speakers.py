@@ -44,6 +44,8 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _NAME_CHAIN_DEPS = frozenset({"compound", "appos", "conj", "flat"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _NAMED_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE"})
+# Labels the small model gives names of people it does not know ("Varenne" as a work of art).
+_NAME_LIKE_LABELS = frozenset({"PERSON", "ORG", "LOC", "WORK_OF_ART", "PRODUCT", "NORP", "FAC", "EVENT"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,11 +158,14 @@ class SpeakerFinder:
     """Token index where each sentence starts (spaCy rebuilds `doc.sents` on every access)."""
     _sentences: list[Span] = field(init=False)
     _people: list[Span] = field(init=False)
+    _names: list[Span] = field(init=False)
+    """Entities of two words or more that could be a person's full name, in text order."""
 
     def __post_init__(self) -> None:
         self._sentences = list(self.doc.sents)
         self.sentence_starts = [s.start for s in self._sentences]
         self._people = [e for e in self.doc.ents if e.label_ == "PERSON"]
+        self._names = [e for e in self.doc.ents if e.label_ in _NAME_LIKE_LABELS and len(e) > 1]
 
     def remember(self, sentence: int, speaker: Speaker) -> None:
         self.said.append(_Said(sentence, speaker))
@@ -186,6 +191,11 @@ class SpeakerFinder:
                 if found is not None:
                     return found
         found = self._resolved(span, how)
+        named = self._named_person(span)
+        if named is not None and (found is None or not found.is_person):
+            # A person the dictionary does not know speaks under the full name the article
+            # introduced them with; a place or body in the phrase does not speak for them.
+            return Speaker(self._introduced(named), None, True, how)
         if found is not None:
             return found
         if token.lemma_.lower() in lex.person_titles:
@@ -200,6 +210,38 @@ class SpeakerFinder:
         if token.lemma_.lower() in lex.body_nouns and not any(t.ent_type_ for t in span):
             return self._same_body(span)
         return None
+
+    def _named_person(self, span: Span) -> Span | None:
+        """The person's name that heads the phrase, when the dictionary does not know it: a
+        PERSON entity, or capitalised proper nouns ("Pierre-Alain Dumoulin, a dairy farmer"; the
+        small model also tags unknown surnames as organisations or works of art), never a title,
+        a body or an acronym."""
+        root = span.root
+        ent = _entity_span(root)
+        if ent is not None and ent.label_ == "PERSON":
+            return ent
+        if ent is not None and ent.label_ not in _NAME_LIKE_LABELS:
+            return None
+        candidate = ent if ent is not None else _proper_chain(root) if root.pos_ == "PROPN" else None
+        if candidate is None or root.lemma_.lower() in lexicon().person_titles | lexicon().body_nouns:
+            return None
+        words = candidate.text.split()
+        if not all(w[:1].isupper() and not w.isupper() for w in words):
+            return None
+        if self.resolve(candidate) is not None:
+            return None  # a place, body or group the dictionary knows
+        return candidate if len(words) > 1 or self._introduced(candidate) != candidate.text else None
+
+    def _introduced(self, name: Span) -> str:
+        """The full name the article first gave this person ("Varenne" -> "Agnes Varenne")."""
+        words = name.text.split()
+        for ent in self._names:
+            if ent.start >= name.start:
+                break
+            full = ent.text.split()
+            if len(full) > len(words) and full[-len(words) :] == words:
+                return ent.text
+        return name.text
 
     def _resolved(self, span: Span, how: str) -> Speaker | None:
         result = self.resolve(span)
