@@ -31,7 +31,7 @@ test: $(STAMP) lint
 	$(BIN)/pytest -q
 
 eval: $(STAMP)
-	$(BIN)/eventwire eval $(SHARED)/eval/dev
+	$(BIN)/eventwire eval $(SHARED)/eval/dev $(SHARED)/eval/plover-dev
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py

@@ -377,23 +377,35 @@ def code_cmd(
 
 @app.command("eval")
 def eval_cmd(
-    gold_dir: Path = typer.Argument(..., help="Folder of gold *.json files (e.g. ../shared/eval/dev)."),
+    gold_dirs: list[Path] = typer.Argument(
+        ..., help="Folders of gold *.json files (e.g. ../shared/eval/dev ../shared/eval/plover-dev)."
+    ),
     scorer: Optional[Path] = typer.Option(
         None, "--scorer", help="score.py to use (default: GOLD_DIR/../score.py)."
     ),
-    workdir: Optional[Path] = typer.Option(None, "--workdir", help="Keep the database and predictions here."),
+    workdir: Optional[Path] = typer.Option(
+        None, "--workdir", help="Keep the databases and predictions here."
+    ),
     workers: Optional[int] = WorkersOption,
     config_file: Optional[Path] = ConfigOption,
 ) -> None:
-    """Ingest gold files, export predictions and print the scorer's table."""
-    from eventwire.evaluate import evaluate
+    """Ingest gold files, export predictions and print the scorer's table: one per set, and one
+    for all sets together when there are several."""
+    from eventwire.evaluate import evaluate_sets
 
-    if not gold_dir.is_dir():
-        _fail(f"gold folder not found: {gold_dir}", code=2)
+    for gold_dir in gold_dirs:
+        if not gold_dir.is_dir():
+            _fail(f"gold folder not found: {gold_dir}", code=2)
     config = _config(config_file, workers=workers)
-    result = evaluate(gold_dir, config, scorer=scorer, workdir=workdir)
-    out.print(result.table.rstrip())
-    out.print(f"predictions: {result.predictions}")
+    results, combined = evaluate_sets(gold_dirs, config, scorer=scorer, workdir=workdir)
+    for gold_dir, result in zip(gold_dirs, results, strict=True):
+        if len(gold_dirs) > 1:
+            out.rule(f"{gold_dir}")
+        out.print(result.table.rstrip())
+        out.print(f"predictions: {result.predictions}")
+    if combined is not None:
+        out.rule("all sets")
+        out.print(combined.table.rstrip())
 
 
 # Commands of the other parts live in modules of their own, which use this module's helpers.

@@ -77,3 +77,43 @@ def evaluate(
     table = run_scorer(scorer_path, gold, predictions, as_json=False)
     scores = json.loads(run_scorer(scorer_path, gold, predictions, as_json=True))
     return EvalResult(table=table, scores=scores, predictions=predictions, run=summary)
+
+
+def evaluate_sets(
+    gold_dirs: list[Path],
+    config: Config,
+    *,
+    scorer: str | Path | None = None,
+    workdir: str | Path | None = None,
+) -> tuple[list[EvalResult], EvalResult | None]:
+    """Evaluate several gold sets, each on its own, and all of them together.
+
+    The combined score is the scorer run once over every set's gold files (gathered by links in
+    one folder) and every set's predictions, so it is micro-averaged like each set's own.
+
+    Returns:
+        one result per set, and the combined one (None for a single set).
+    """
+    work = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix="eventwire-eval-"))
+    results = [
+        evaluate(gold, config, scorer=scorer, workdir=work / f"{n}-{Path(gold).name}")
+        for n, gold in enumerate(gold_dirs)
+    ]
+    if len(results) < 2:
+        return results, None
+    combined = work / "all"
+    gold_all = combined / "gold"
+    gold_all.mkdir(parents=True, exist_ok=True)
+    for gold in gold_dirs:
+        for path in sorted(Path(gold).glob("*.json")):
+            link = gold_all / path.name
+            if not link.exists():
+                link.symlink_to(path.resolve())
+    predictions = combined / "predictions.jsonl"
+    joined = "".join(r.predictions.read_text(encoding="utf-8") for r in results)
+    predictions.write_text(joined, encoding="utf-8")
+    scorer_path = Path(scorer) if scorer else default_scorer(Path(gold_dirs[0]))
+    table = run_scorer(scorer_path, gold_all, predictions, as_json=False)
+    scores = json.loads(run_scorer(scorer_path, gold_all, predictions, as_json=True))
+    return results, EvalResult(table=table, scores=scores, predictions=predictions, run=results[0].run)
+
