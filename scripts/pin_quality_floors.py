@@ -1,4 +1,4 @@
-"""Re-pin tests/quality_floors.json from a fresh dev-set evaluation and the story tuning set.
+"""Re-pin tests/quality_floors.json from fresh dev and plover-dev evaluations and the story tuning set.
 
 Floors only go up unless --allow-lower is given: a drop in quality must be a decision, not an
 accident. Each floor is set a margin below the measured score so that harmless noise (a
@@ -20,6 +20,7 @@ from eventwire.stories.scoring import score_labelled_set
 ROOT = Path(__file__).resolve().parents[1]
 FLOORS = ROOT / "tests" / "quality_floors.json"
 DEV = ROOT.parent / "shared" / "eval" / "dev"
+PLOVER = ROOT.parent / "shared" / "eval" / "plover-dev"
 STORY_SET = ROOT / "tests" / "data" / "stories" / "tune"
 
 
@@ -36,6 +37,8 @@ def main() -> int:
         "location_accuracy": scores["location_accuracy"],
         "quote_f1": scores["quotes"]["f1"],
     }
+    plover = evaluate(PLOVER, Config(workers=2)).scores
+    measured |= {"plover_event_f1": plover["f1"], "plover_event_precision": plover["precision"]}
     stories = score_labelled_set(STORY_SET, Config(workers=1))
     measured |= {
         "story_bcubed_f1": stories.stories.f1,

@@ -408,8 +408,18 @@ class DocumentActors(DocumentMemory):
             for i in range(len(words) - size + 1):
                 role = self.dictionary.title_role(" ".join(words[i : i + size]), country)
                 if role:
-                    return None if _office_of_a_body(span) else role
+                    return None if self._office_of_a_body(span) else role
         return None
+
+    def _office_of_a_body(self, span: Span) -> bool:
+        """ "president of the trade association", "the club's chairman", "company president": a
+        title held in a body that is not a state (nor an organisation the dictionary knows)."""
+        for phrase in _qualifiers(span):
+            if self.dictionary.lookup(phrase.text, self.published) is not None:
+                continue
+            if any(tok.lower_ in non_state_bodies() for tok in phrase if tok.pos_ in ("NOUN", "PROPN")):
+                return True
+        return False
 
     def _title(self, span: Span) -> tuple[Actor, str, str | None] | None:
         role = self._role_in(span)
@@ -599,15 +609,18 @@ def non_state_bodies() -> frozenset[str]:
     return frozenset(w.lower() for w in data_words("actors", "non_state_bodies.txt"))
 
 
-def _office_of_a_body(span: Span) -> bool:
-    """ "president of the trade association", "the club's chairman", "company president": the
-    title is held in a body that is not a state."""
-    tokens = list(span)
+def _qualifiers(span: Span) -> list[Span]:
+    """The phrases that say whose a title is: "of the farmers' association", "the club's"."""
+    found: list[Span] = []
     for tok in span:
-        if tok.dep_ == "appos" or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
-            # "Maria Lopez, the president of the farmers' association": the body is named after.
-            tokens.extend(tok.subtree)
-    return any(tok.lower_ in non_state_bodies() for tok in tokens if tok.pos_ in ("NOUN", "PROPN"))
+        holders = [tok, *(c for c in tok.children if c.dep_ == "appos")]
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "NOUN"):
+                    found.append(span.doc[child.left_edge.i : child.right_edge.i + 1])
+                elif child.dep_ == "prep" and child.lower_ == "of":
+                    found.extend(span.doc[o.left_edge.i : o.right_edge.i + 1] for o in child.children)
+    return found
 
 
 def _acronym(text: str) -> bool:
