@@ -26,6 +26,8 @@ from eventwire.errors import E, EventwireError
 from eventwire.extract._scraped_cues import load_cues
 from eventwire.extract._scraped_features import LineFeatures, line_features
 from eventwire.extract._scraped_layout import (
+    best_block,
+    block_mass,
     body_start,
     logical_lines,
     menu_lines,
@@ -69,7 +71,7 @@ class LineLabel:
     kind: str
     """title, dateline, byline, body, subhead, caption, nav, share, cookie, captcha,
     comments (a comment-section header), comment, footer, credit, related, ad, subscribe,
-    tags, contact, meta, blank or other."""
+    tags, contact, meta, repeat (a second copy of a kept line), blank or other."""
 
 
 def _subhead(line: LineFeatures) -> bool:
@@ -122,6 +124,15 @@ class _Walk:
         )
         return line.words >= LIST_EXIT_WORDS and not teaser
 
+    def _closes(self, start: int, index: int) -> bool:
+        """A comment header or copyright line ends the article unless more article follows.
+
+        Cue words also turn up in captions ("(Image: © ...)") and share rows ("Comment"); a
+        block of prose after one that outweighs the article so far shows it was not the end.
+        """
+        before = block_mass(self.features, self.dated, start, index - 1)
+        return best_block(self.features, self.dated, index + 1)[2] <= before
+
     def run(self, start: int) -> None:
         state = "article"
         closed_kind = "footer"
@@ -137,7 +148,7 @@ class _Walk:
             if line.caption and line.words > BARE_CREDIT_MAX_WORDS and state == "article":
                 self.kinds[index] = "caption"
                 continue
-            if cue in load_cues().closing:
+            if cue in load_cues().closing and self._closes(start, index):
                 state = "closed"
                 closed_kind = "comment" if cue == "comments" else "footer"
                 self.kinds[index] = self.drop_kind(index)
@@ -244,7 +255,20 @@ def _classify(text: str) -> tuple[list[str], list[list[int]], list[str], list[st
         kinds = walk.kinds
         title = title_line(features, start, menu, dated)
         _settle_head(features, kinds, start, title, walk)
-    return raw_lines, groups, texts, [kind or "other" for kind in kinds]
+    return raw_lines, groups, texts, _drop_repeats(features, [kind or "other" for kind in kinds])
+
+
+def _drop_repeats(features: Sequence[LineFeatures], kinds: list[str]) -> list[str]:
+    """A kept line that repeats an earlier kept line is a second copy of the article (an AMP
+    or print version in the same page), or a teaser quoting it: the first copy stays."""
+    seen: set[str] = set()
+    for index, kind in enumerate(kinds):
+        if kind not in TEXT_KINDS:
+            continue
+        if features[index].text in seen:
+            kinds[index] = "repeat"
+        seen.add(features[index].text)
+    return kinds
 
 
 def classify_lines(text: str) -> list[LineLabel]:
