@@ -40,6 +40,8 @@ BODY_START_LOOKAHEAD = 4
 # every other non-blank line costs this much (a menu of twenty items outweighs a paragraph,
 # a caption or a subheading between two paragraphs does not).
 GAP_COST = 50
+# A block this heavy (in characters of prose) is an article: closing cues after it are its end.
+ARTICLE_MIN_MASS = 600
 # The title is at most this many non-blank lines above the article's first paragraph.
 TITLE_WINDOW = 8
 # Lines that may sit between a title and its standfirst or a duplicate of the title.
@@ -126,8 +128,17 @@ def _weight(line: LineFeatures, dated: bool) -> int:
     return -GAP_COST
 
 
-def best_block(features: Sequence[LineFeatures], dated: set[int], lo: int = 0) -> tuple[int, int, int]:
+def best_block(
+    features: Sequence[LineFeatures], dated: set[int], lo: int = 0, *, stop_at_footer: bool = False
+) -> tuple[int, int, int]:
     """The heaviest run of lines from `lo` on (maximum-sum segment of the line weights).
+
+    Args:
+        features: the page's lines.
+        dated: indices of dateline lines.
+        lo: where to start looking.
+        stop_at_footer: stop at the first closing cue (a copyright line) once an article-sized
+            block has been seen: the legal notices and cookie texts under it are prose too.
 
     Returns:
         (first, last, mass): the run's first and last line and its weight; mass 0 when the
@@ -135,7 +146,10 @@ def best_block(features: Sequence[LineFeatures], dated: set[int], lo: int = 0) -
     """
     best = (lo, lo - 1, 0)
     total, first = 0, lo
+    closing = load_cues().closing
     for index in range(lo, len(features)):
+        if stop_at_footer and features[index].cue in closing and best[2] >= ARTICLE_MIN_MASS:
+            break
         if total <= 0:
             total, first = 0, index
         total += _weight(features[index], index in dated)
@@ -164,7 +178,7 @@ def body_start(features: Sequence[LineFeatures], menu: set[int], dated: set[int]
         menu: indices of menu lines.
         dated: indices of dateline lines.
     """
-    first, last, _ = best_block(features, dated)
+    first, last, _ = best_block(features, dated, stop_at_footer=True)
     candidates = [
         i for i in range(first, last + 1) if _candidate(features[i], i in menu) and i not in dated
     ]

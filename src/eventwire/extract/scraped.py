@@ -26,6 +26,7 @@ from eventwire.errors import E, EventwireError
 from eventwire.extract._scraped_cues import load_cues
 from eventwire.extract._scraped_features import LineFeatures, line_features
 from eventwire.extract._scraped_layout import (
+    ARTICLE_MIN_MASS,
     best_block,
     block_mass,
     body_start,
@@ -128,10 +129,11 @@ class _Walk:
         """A comment header or copyright line ends the article unless more article follows.
 
         Cue words also turn up in captions ("(Image: © ...)") and share rows ("Comment"); a
-        block of prose after one that outweighs the article so far shows it was not the end.
+        block of prose after one that outweighs a short article so far shows it was not the
+        end (after a long one, it is the comment thread).
         """
         before = block_mass(self.features, self.dated, start, index - 1)
-        return best_block(self.features, self.dated, index + 1)[2] <= before
+        return before >= ARTICLE_MIN_MASS or best_block(self.features, self.dated, index + 1)[2] <= before
 
     def run(self, start: int) -> None:
         state = "article"
