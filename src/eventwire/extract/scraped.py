@@ -55,6 +55,9 @@ STANDFIRST_MIN_WORDS = 6
 STANDFIRST_MIN_STOPWORDS = 0.15
 # In a link list, prose this long is the article resuming, unless it is a teaser.
 LIST_EXIT_WORDS = 12
+# Past the heaviest block, prose this many furniture lines or fewer under the last paragraph
+# (a newsletter box, a poll) still belongs to the article; farther down it is another text.
+TAIL_GAP_LINES = 6
 # Kinds whose lines may sit inside the article's last sentences without ending it.
 _TAIL_TRANSPARENT = frozenset({"ad"})
 _KIND_NAMES = {"footer_end": "footer", "related_header": "related", "bio": "byline"}
@@ -135,7 +138,13 @@ class _Walk:
         before = block_mass(self.features, self.dated, start, index - 1)
         return before >= ARTICLE_MIN_MASS or best_block(self.features, self.dated, index + 1)[2] <= before
 
-    def run(self, start: int) -> None:
+    def _far_from_body(self, index: int) -> bool:
+        last = self.last_body if self.last_body is not None else index
+        between = sum(1 for i in range(last + 1, index) if not self.features[i].blank)
+        return between > TAIL_GAP_LINES
+
+    def run(self, start: int, end: int) -> None:
+        """Label lines from `start` on; the article ends at `end` at the latest."""
         state = "article"
         closed_kind = "footer"
         for index in range(start, len(self.features)):
@@ -143,6 +152,8 @@ class _Walk:
             if line.blank:
                 self.kinds[index] = "blank"
                 continue
+            if index > end and state != "closed" and self._far_from_body(index):
+                state = "closed"
             if state == "closed":
                 self.kinds[index] = self.drop_kind(index) if line.cue else closed_kind
                 continue
@@ -253,7 +264,10 @@ def _classify(text: str) -> tuple[list[str], list[list[int]], list[str], list[st
             "blank" if line.blank else walk.drop_kind(i) for i, line in enumerate(features)
         ]
     else:
-        walk.run(start)
+        # Prose cut off from the article by more furniture than it weighs is another text
+        # (a help-desk notice, a teaser far down the page): the heaviest block's end is the
+        # article's end at the latest.
+        walk.run(start, max(start, best_block(features, dated, start, stop_at_footer=True)[1]))
         kinds = walk.kinds
         title = title_line(features, start, menu, dated)
         _settle_head(features, kinds, start, title, walk)
