@@ -43,7 +43,10 @@ _WIDE_GAP = re.compile(r"(?<=\S)[ \t\u00a0]{2,}(?=\S)")
 _WORD = re.compile(r"[\w'’-]+", re.UNICODE)
 _LIST_ITEM = re.compile(r"^([•·▪‣◦*–-]|\d{1,2}[.)])\s")
 _HEADLINE_START = re.compile(r"^[\"'“‘(\[]?[A-Z0-9À-Ý]")
-_DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f]")
+# Kana, CJK ideographs, Thai and Lao, Khmer, Myanmar: scripts written without spaces.
+_DENSE = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f]"
+)
 # A sentence break inside a line: stop, space, capital (or a CJK full stop anywhere).
 _INNER_BREAK = re.compile(r"[.!?][\"'”’)]?\s+[\"'“‘(]?[A-ZÀ-Ý\u0400-\u042f]|[。！？]\S")
 
