@@ -40,6 +40,9 @@ BODY_START_LOOKAHEAD = 4
 # every other non-blank line costs this much (a menu of twenty items outweighs a paragraph,
 # a caption or a subheading between two paragraphs does not).
 GAP_COST = 50
+# A date line costs a paragraph: an article has one, at its head, while cards that repeat
+# headline, author, date and summary (teasers, reader comments) have one each.
+DATED_COST = 300
 # A block this heavy (in characters of prose) is an article: closing cues after it are its end.
 ARTICLE_MIN_MASS = 600
 # The title is at most this many non-blank lines above the article's first paragraph.
@@ -123,7 +126,9 @@ def menu_lines(features: Sequence[LineFeatures]) -> set[int]:
 def _weight(line: LineFeatures, dated: bool) -> int:
     if line.blank:
         return 0
-    if line.prose and line.cue is None and not dated:
+    if dated:
+        return -DATED_COST
+    if line.prose and line.cue is None:
         return len(line.text)
     return -GAP_COST
 
