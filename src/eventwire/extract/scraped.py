@@ -55,6 +55,10 @@ STANDFIRST_MIN_WORDS = 6
 STANDFIRST_MIN_STOPWORDS = 0.15
 # In a link list, prose this long is the article resuming, unless it is a teaser.
 LIST_EXIT_WORDS = 12
+# Between paragraphs, an unended line this long with this share of lower-case words is a
+# list item (headlines and menu items are capitalised, or shorter).
+LIST_ITEM_MIN_WORDS = 4
+LIST_ITEM_MIN_LOWER = 0.5
 # Past the heaviest block, prose this many furniture lines or fewer under the last paragraph
 # (a newsletter box, a poll) still belongs to the article; farther down it is another text.
 TAIL_GAP_LINES = 6
@@ -184,6 +188,23 @@ class _Walk:
                 self.last_body = index
         self._settle_short_lines(start)
 
+    def _item_shaped(self, index: int | None) -> bool:
+        if index is None or index in self.dated:
+            return False
+        line = self.features[index]
+        return line.cue is None and line.words >= LIST_ITEM_MIN_WORDS and line.lower_share >= LIST_ITEM_MIN_LOWER
+
+    def _list_item(self, index: int) -> bool:
+        """An item of a list in the article: worded like a sentence but unended, under a line
+        that announces it (ends in ":") or beside other such items (menus and teaser lists
+        are capitalised or short)."""
+        if not self._item_shaped(index):
+            return False
+        before = previous_nonblank(self.features, index)
+        if before is not None and self.features[before].text.endswith(":"):
+            return True
+        return self._item_shaped(before) or self._item_shaped(next_nonblank(self.features, index))
+
     def _settle_short_lines(self, start: int) -> None:
         """Step 5: decide the short lines the walk left open."""
         end = self.last_body if self.last_body is not None else start
@@ -195,7 +216,7 @@ class _Walk:
             before_body = after is not None and self.kinds[after] in ("body", "caption")
             before = previous_nonblank(self.features, index)
             between_body = before_body and before is not None and self.kinds[before] in TEXT_KINDS
-            if (line.sentence or line.clause) and index not in self.menu:
+            if (line.sentence or line.clause or self._list_item(index)) and index not in self.menu:
                 self.kinds[index] = "body"
             elif _subhead(line) and between_body and index not in self.menu:
                 self.kinds[index] = "subhead"
