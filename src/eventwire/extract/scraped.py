@@ -59,6 +59,9 @@ LIST_EXIT_WORDS = 12
 # list item (headlines and menu items are capitalised, or shorter).
 LIST_ITEM_MIN_WORDS = 4
 LIST_ITEM_MIN_LOWER = 0.5
+# A closing cue under less than an article's worth of prose ends it unless this many times
+# more prose follows (the cue was a caption's "©" or a share row's "Comment").
+CLOSE_OUTWEIGH = 4
 # Past the heaviest block, prose this many furniture lines or fewer under the last paragraph
 # (a newsletter box, a poll) still belongs to the article; farther down it is another text.
 TAIL_GAP_LINES = 6
@@ -136,11 +139,13 @@ class _Walk:
         """A comment header or copyright line ends the article unless more article follows.
 
         Cue words also turn up in captions ("(Image: © ...)") and share rows ("Comment"); a
-        block of prose after one that outweighs a short article so far shows it was not the
-        end (after a long one, it is the comment thread).
+        block of prose after one that outweighs a short article so far several times shows it
+        was not the end (after a long one, or a short one, it is the comment thread).
         """
         before = block_mass(self.features, self.dated, start, index - 1)
-        return before >= ARTICLE_MIN_MASS or best_block(self.features, self.dated, index + 1)[2] <= before
+        if before >= ARTICLE_MIN_MASS:
+            return True
+        return best_block(self.features, self.dated, index + 1)[2] <= before * CLOSE_OUTWEIGH
 
     def _far_from_body(self, index: int) -> bool:
         last = self.last_body if self.last_body is not None else index
@@ -192,7 +197,8 @@ class _Walk:
         if index is None or index in self.dated:
             return False
         line = self.features[index]
-        return line.cue is None and line.words >= LIST_ITEM_MIN_WORDS and line.lower_share >= LIST_ITEM_MIN_LOWER
+        wordy = line.words >= LIST_ITEM_MIN_WORDS and line.lower_share >= LIST_ITEM_MIN_LOWER
+        return line.cue is None and wordy
 
     def _list_item(self, index: int) -> bool:
         """An item of a list in the article: worded like a sentence but unended, under a line
