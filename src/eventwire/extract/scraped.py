@@ -1,19 +1,29 @@
 """Clean article text out of already-scraped page text (`RawDocument.format == "text"`).
 
 Scrapers save the whole page: menus, share rows, cookie banners, the article, reader
-comments, CAPTCHA text and footers. Our line classifier keeps the article:
+comments, CAPTCHA text and footers. Our line classifier keeps the article, reading the
+page's structure first and English cue words only second, so pages in any language are
+cleaned:
 
-1. Measure each line alone (`_scraped_features`): length, function words, sentence ending,
-   headline shape, and the furniture cue patterns of `data/extract/scraped_cues.toml`.
+1. Measure each line alone (`_scraped_features`): length (scripts without spaces counted
+   by letters), sentence ending in any script, share of lower-case words, headline shape,
+   and the furniture cue patterns of `data/extract/scraped_cues.toml`.
 2. Mark menus (runs of short lines) and datelines (`dateline.line_date`).
-3. Find where the article starts: the first prose paragraph with more prose close by.
+3. Find the article's block (`_scraped_layout.best_block`): the heaviest run of lines when
+   prose weighs its length and every other line costs a little (a date line a lot, so runs
+   of dated teaser cards and comments lose), looked for above the copyright line once an
+   article-sized block is seen. The article starts at its first prose paragraph.
 4. Walk the page from there with a small state machine: prose is article; a comment-section
-   header or a copyright footer closes the article for good; a "Related stories" header
-   drops the link list under it until prose resumes; furniture lines drop one by one.
-5. Short lines between paragraphs stay when they read as sentences or subheadings; after
-   the last paragraph only sentences stay.
+   header or a copyright footer closes the article for good (unless several times more
+   prose follows a short start: then it was a caption's "©" or a share row's "Comment");
+   a "Related stories" header drops the link list under it until prose resumes; furniture
+   lines drop one by one; past the block's end only prose close under the last paragraph
+   stays.
+5. Short lines between paragraphs stay when they read as sentences, list items or
+   subheadings; after the last paragraph only sentences stay.
 6. The title is the headline-like line just above the article; captions and standfirst
    sentences between it and the first paragraph stay.
+7. A kept line that repeats an earlier one (a second copy of the article) is dropped.
 """
 
 from __future__ import annotations
