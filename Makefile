@@ -32,6 +32,7 @@ test: $(STAMP) lint
 
 eval: $(STAMP)
 	$(BIN)/eventwire eval $(SHARED)/eval/dev $(SHARED)/eval/plover-dev
+	$(BIN)/python scripts/eval_scraped.py $(SHARED)/eval/scraped-dev
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py

@@ -1,4 +1,5 @@
-"""Score the scraped-text line classifier on our labelled pages (bench/data/scraped/).
+"""Score the scraped-text line classifier on our labelled pages (bench/data/scraped/) and on
+the real pages of ../shared/eval/scraped-dev, with milliseconds a page.
 
 Run: python bench/bench_line_classifier.py [--quiet] [--pin [--allow-lower]]
 
@@ -6,6 +7,11 @@ Each page line is labelled `+ ` (article) or `- ` (furniture); see the corpus RE
 Precision and recall are over the non-blank lines the classifier keeps as article text,
 the title line(s) left out: the title is scored on its own (exact match after whitespace
 collapsing), and so is the dateline's publication date. Prints per-page and total figures.
+
+Then, when ../shared is beside the checkout, the real pages of scraped-dev are cleaned and scored
+by their own `score.py` (scripts/eval_scraped.py: word 4-gram precision and recall averaged over
+pages); their floor is in tests/quality_floors.json, enforced by tests/test_quality.py. Speed is
+the median of several timed passes over every page of both sets, in ms a page.
 
 `--pin` writes the quality floors that tests/extract/test_line_classifier_quality.py
 enforces (the measured figures less a margin, with the corpus hash); it refuses to lower a
@@ -18,15 +24,21 @@ import argparse
 import hashlib
 import json
 import math
+import statistics
 import sys
+import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from types import ModuleType
 
 from eventwire.extract.dateline import find_dateline_date
 from eventwire.extract.scraped import TEXT_KINDS, classify_lines
 
 CORPUS = Path(__file__).parent / "data" / "scraped"
+SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
+# Timed passes over every page; the median is reported.
+SPEED_RUNS = 5
 FLOOR_FILE = Path(__file__).parent / "line_classifier_floor.json"
 # Floors sit this far below the measured figures, so a harmless change can move them a bit.
 FLOOR_MARGIN = 0.02
@@ -185,6 +197,34 @@ def totals(folder: Path = CORPUS) -> dict[str, float]:
     }
 
 
+def _eval_scraped() -> ModuleType:
+    """scripts/eval_scraped.py, which `make eval` runs, so both score the same way."""
+    sys.path.insert(0, str(SCRIPTS))
+    import eval_scraped
+
+    return eval_scraped
+
+
+def page_speed(runs: int = SPEED_RUNS) -> dict[str, float]:
+    """Median milliseconds `classify_lines` takes a page, over `runs` passes of both sets."""
+    texts = ["\n".join(page.lines) for page in load_corpus()]
+    real = _eval_scraped().SCRAPED_DEV
+    texts += [path.read_text(encoding="utf-8") for path in sorted(real.glob("*.txt"))]
+    passes = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        for text in texts:
+            classify_lines(text)
+        passes.append((time.perf_counter() - began) * 1000 / len(texts))
+    return {"pages": float(len(texts)), "ms_per_page": statistics.median(passes)}
+
+
+def real_pages() -> dict[str, float] | None:
+    """scraped-dev's figures from its own scorer, or None when ../shared is not beside us."""
+    module = _eval_scraped()
+    return module.evaluate() if module.available() else None
+
+
 def pin(allow_lower: bool = False) -> dict[str, object]:
     """Write the floors file from the current figures.
 
@@ -229,6 +269,19 @@ def main(argv: list[str] | None = None) -> int:
         f"TOTAL  pages={len(pages)} lines: tp={total.tp} fp={total.fp} fn={total.fn} "
         f"P={total.precision:.3f} R={total.recall:.3f} F1={total.f1:.3f} "
         f"title={total.titles_right}/{total.titles} date={total.dates_right}/{total.dates}"
+    )
+    real = real_pages()
+    if real is None:
+        print("REAL   ../shared/eval/scraped-dev is not beside this checkout: skipped")
+    else:
+        print(
+            f"REAL   scraped-dev pages={real['pages']} (word 4-grams, averaged over pages) "
+            f"P={real['precision']:.3f} R={real['recall']:.3f} F1={real['f1']:.3f}"
+        )
+    speed = page_speed()
+    print(
+        f"SPEED  {speed['ms_per_page']:.1f} ms a page "
+        f"(median of {SPEED_RUNS} passes, {speed['pages']:.0f} pages)"
     )
     return 0
 

@@ -1,4 +1,5 @@
-"""Re-pin tests/quality_floors.json from fresh dev and plover-dev evaluations and the story tuning set.
+"""Re-pin tests/quality_floors.json from fresh dev and plover-dev evaluations, the story tuning
+set and the scraped-text pages of ../shared/eval/scraped-dev (through scripts/eval_scraped.py).
 
 Floors only go up unless --allow-lower is given: a drop in quality must be a decision, not an
 accident. Each floor is set a margin below the measured score so that harmless noise (a
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from eventwire.config import Config
@@ -46,6 +48,12 @@ def main() -> int:
         "report_linkage_precision": stories.report_linkage.precision,
         "report_linkage_recall": stories.report_linkage.recall,
     }
+    sys.path.insert(0, str(Path(__file__).parent))
+    import eval_scraped
+
+    if eval_scraped.available():
+        scraped = eval_scraped.evaluate()
+        measured |= {"scraped_dev_f1": scraped["f1"], "scraped_dev_precision": scraped["precision"]}
     floors = json.loads(FLOORS.read_text(encoding="utf-8"))
     for key, value in measured.items():
         proposed = round(value - args.margin, 2)

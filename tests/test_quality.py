@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -13,6 +15,7 @@ from eventwire.evaluate import evaluate
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "eval" / "dev"
 PLOVER = ROOT.parent / "shared" / "eval" / "plover-dev"
+SCRAPED_DEV = ROOT.parent / "shared" / "eval" / "scraped-dev"
 FLOORS = json.loads((ROOT / "tests" / "quality_floors.json").read_text(encoding="utf-8"))
 
 pytestmark = [
@@ -67,3 +70,28 @@ def test_quality_plover_event_f1_above_floor(plover_scores):
 def test_quality_plover_event_precision_above_floor(plover_scores):
     assert plover_scores["precision"] >= FLOORS["plover_event_precision"], plover_scores
 
+
+def _eval_scraped() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("eval_scraped", ROOT / "scripts" / "eval_scraped.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def scraped_scores() -> dict:
+    module = _eval_scraped()
+    if not module.available(SCRAPED_DEV):
+        pytest.skip(
+            "../shared/eval/scraped-dev (pages, ground-truth.json, score.py) is not beside this checkout"
+        )
+    return module.evaluate(SCRAPED_DEV)
+
+
+def test_quality_scraped_dev_f1_above_floor(scraped_scores):
+    assert scraped_scores["f1"] >= FLOORS["scraped_dev_f1"], scraped_scores
+
+
+def test_quality_scraped_dev_precision_above_floor(scraped_scores):
+    assert scraped_scores["precision"] >= FLOORS["scraped_dev_precision"], scraped_scores

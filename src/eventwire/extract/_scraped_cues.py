@@ -14,13 +14,17 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Cues", "KindCues", "load_cues"]
+__all__ = ["Cues", "KindCues", "load_cues", "reads_as_sentence", "uncased"]
 
 # Defaults for a kind's length limits (see the data file's header).
 DEFAULT_START_MAX_WORDS = 80
 DEFAULT_ANYWHERE_MAX_WORDS = 12
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+# Full stops of Latin, CJK, Devanagari, Arabic and Ethiopic scripts, then closing quotes.
+_SENTENCE_END = re.compile(r"[.!?。！？।؟።…][\"'”’»」』)\]]*$")
+# A letter of a script without letter case (CJK, Arabic, Hebrew, Thai, Indic): its lines
+# have no lower-case words to tell sentences from headlines.
+_UNCASED = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f\u0370-\u03ff\u0400-\u052f\u1e00-\u1eff]")
 # A line ending in a colon introduces a quote or a list when it is this long ("The minister
 # issued the following statement:"); shorter ones are labels ("Share this:").
 COLON_SENTENCE_MIN_WORDS = 4
@@ -32,11 +36,17 @@ def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
+def uncased(text: str) -> bool:
+    """Whether the line is mostly in a script without letter case (CJK, Arabic, Thai...)."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(1 for c in letters if _UNCASED.match(c)) * 2 > len(letters)
+
+
 def reads_as_sentence(text: str) -> bool:
-    """A line that ends like a sentence and has lower-case words in it."""
+    """A line that ends like a sentence and has lower-case words in it (or no letter case)."""
     words = text.split()
     ends = bool(_SENTENCE_END.search(text)) or (text.endswith(":") and len(words) >= COLON_SENTENCE_MIN_WORDS)
-    return ends and any(w[:1].islower() for w in words[1:])
+    return ends and (any(w[:1].islower() for w in words[1:]) or uncased(text))
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,16 +9,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from eventwire.extract._scraped_cues import Cues, load_cues, reads_as_sentence
+from eventwire.extract._scraped_cues import Cues, load_cues, reads_as_sentence, uncased
 
 __all__ = ["LineFeatures", "is_prose", "line_features", "normalise_line"]
 
-# A line this long with enough function words is prose whatever its ending.
+# A line this long with enough function words (or, in any language, lower-case words) is
+# prose when it ends like a sentence or holds one; past PROSE_UNENDED_WORDS whatever its
+# ending. Shorter unended lines are headlines: teaser lists are rows of them.
 PROSE_MIN_WORDS = 12
 PROSE_MIN_STOPWORDS = 0.15
+PROSE_MIN_LOWER = 0.5
+PROSE_UNENDED_WORDS = 25
 # A shorter line is prose when it also ends like a sentence.
 SENTENCE_PROSE_MIN_WORDS = 7
 SENTENCE_PROSE_MIN_STOPWORDS = 0.1
+# Scripts written without spaces (CJK, Thai, Khmer...) count about this many letters a word.
+DENSE_CHARS_PER_WORD = 2
 # Headlines: a few words, no final period, not a sentence of function words.
 HEADLINE_MIN_WORDS = 3
 HEADLINE_MAX_WORDS = 30
@@ -37,6 +43,12 @@ _WIDE_GAP = re.compile(r"(?<=\S)[ \t\u00a0]{2,}(?=\S)")
 _WORD = re.compile(r"[\w'’-]+", re.UNICODE)
 _LIST_ITEM = re.compile(r"^([•·▪‣◦*–-]|\d{1,2}[.)])\s")
 _HEADLINE_START = re.compile(r"^[\"'“‘(\[]?[A-Z0-9À-Ý]")
+# Kana, CJK ideographs, Thai and Lao, Khmer, Myanmar: scripts written without spaces.
+_DENSE = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f]"
+)
+# A sentence break inside a line: stop, space, capital (or a CJK full stop anywhere).
+_INNER_BREAK = re.compile(r"[.!?][\"'”’)]?\s+[\"'“‘(]?[A-ZÀ-Ý\u0400-\u042f]|[。！？]\S")
 
 
 def normalise_line(line: str) -> str:
@@ -53,6 +65,8 @@ class LineFeatures:
     words: int
     stop_share: float
     """Share of words that are English function words."""
+    lower_share: float
+    """Share of words (after the first) starting lower-case; 1.0 in scripts without case."""
     sentence: bool
     """Ends like a sentence and has lower-case words."""
     clause: bool
@@ -69,6 +83,13 @@ class LineFeatures:
     @property
     def blank(self) -> bool:
         return not self.text
+
+
+def _lower_share(text: str) -> float:
+    if uncased(text):
+        return 1.0
+    cased = [w for w in text.split()[1:] if w[:1].isalpha()]
+    return sum(1 for w in cased if w[:1].islower()) / len(cased) if cased else 0.0
 
 
 def _is_breadcrumb(text: str, cues: Cues) -> bool:
@@ -108,17 +129,22 @@ def line_features(line: str, cues: Cues | None = None) -> LineFeatures:
     cues = cues or load_cues()
     text = normalise_line(line)
     tokens = _WORD.findall(text)
-    words = len(text.split())
+    words = max(len(text.split()), len(_DENSE.findall(text)) // DENSE_CHARS_PER_WORD)
     stop_share = sum(1 for t in tokens if t.lower() in cues.stopwords) / len(tokens) if tokens else 0.0
+    lower_share = _lower_share(text)
     sentence = reads_as_sentence(text)
+    wordy = stop_share >= PROSE_MIN_STOPWORDS or lower_share >= PROSE_MIN_LOWER
     clause = (
         not sentence
         and words >= CLAUSE_MIN_WORDS
         and (text.endswith((";", ",")) or bool(_LIST_ITEM.match(text)))
         and any(w[:1].islower() for w in text.split()[1:])
     )
-    prose = (words >= PROSE_MIN_WORDS and stop_share >= PROSE_MIN_STOPWORDS) or (
-        sentence and words >= SENTENCE_PROSE_MIN_WORDS and stop_share >= SENTENCE_PROSE_MIN_STOPWORDS
+    ended = sentence or words >= PROSE_UNENDED_WORDS or bool(_INNER_BREAK.search(text))
+    prose = (words >= PROSE_MIN_WORDS and wordy and ended) or (
+        sentence
+        and words >= SENTENCE_PROSE_MIN_WORDS
+        and (stop_share >= SENTENCE_PROSE_MIN_STOPWORDS or lower_share >= PROSE_MIN_LOWER)
     )
     headline = (
         HEADLINE_MIN_WORDS <= words <= HEADLINE_MAX_WORDS
@@ -136,6 +162,7 @@ def line_features(line: str, cues: Cues | None = None) -> LineFeatures:
         text=text,
         words=words,
         stop_share=stop_share,
+        lower_share=lower_share,
         sentence=sentence,
         clause=clause,
         prose=prose,

@@ -12,6 +12,8 @@ from eventwire.extract._scraped_cues import load_cues
 from eventwire.extract._scraped_features import LineFeatures
 
 __all__ = [
+    "best_block",
+    "block_mass",
     "body_start",
     "logical_lines",
     "menu_lines",
@@ -34,6 +36,15 @@ SPACED_MENU_ITEM_MAX_WORDS = 2
 # a lone short prose line before that is a site blurb.
 BODY_START_MIN_WORDS = 20
 BODY_START_LOOKAHEAD = 4
+# The article is the page's heaviest block: prose lines weigh their length in characters,
+# every other non-blank line costs this much (a menu of twenty items outweighs a paragraph,
+# a caption or a subheading between two paragraphs does not).
+GAP_COST = 50
+# A date line costs a paragraph: an article has one, at its head, while cards that repeat
+# headline, author, date and summary (teasers, reader comments) have one each.
+DATED_COST = 300
+# A block this heavy (in characters of prose) is an article: closing cues after it are its end.
+ARTICLE_MIN_MASS = 600
 # The title is at most this many non-blank lines above the article's first paragraph.
 TITLE_WINDOW = 8
 # Lines that may sit between a title and its standfirst or a duplicate of the title.
@@ -112,6 +123,51 @@ def menu_lines(features: Sequence[LineFeatures]) -> set[int]:
     return found
 
 
+def _weight(line: LineFeatures, dated: bool) -> int:
+    if line.blank:
+        return 0
+    if dated:
+        return -DATED_COST
+    if line.prose and line.cue is None:
+        return len(line.text)
+    return -GAP_COST
+
+
+def best_block(
+    features: Sequence[LineFeatures], dated: set[int], lo: int = 0, *, stop_at_footer: bool = False
+) -> tuple[int, int, int]:
+    """The heaviest run of lines from `lo` on (maximum-sum segment of the line weights).
+
+    Args:
+        features: the page's lines.
+        dated: indices of dateline lines.
+        lo: where to start looking.
+        stop_at_footer: stop at the first closing cue (a copyright line) once an article-sized
+            block has been seen: the legal notices and cookie texts under it are prose too.
+
+    Returns:
+        (first, last, mass): the run's first and last line and its weight; mass 0 when the
+        page has no prose from `lo` on.
+    """
+    best = (lo, lo - 1, 0)
+    total, first = 0, lo
+    closing = load_cues().closing
+    for index in range(lo, len(features)):
+        if stop_at_footer and features[index].cue in closing and best[2] >= ARTICLE_MIN_MASS:
+            break
+        if total <= 0:
+            total, first = 0, index
+        total += _weight(features[index], index in dated)
+        if total > best[2]:
+            best = (first, index, total)
+    return best
+
+
+def block_mass(features: Sequence[LineFeatures], dated: set[int], lo: int, hi: int) -> int:
+    """The summed weight of lines `lo` to `hi` (inclusive)."""
+    return sum(_weight(features[i], i in dated) for i in range(lo, hi + 1))
+
+
 def _candidate(line: LineFeatures, menu: bool) -> bool:
     # A long headline has the length and function words of prose but no final stop, so
     # the article may start only at a sentence, a caption or a paragraph-long line.
@@ -127,7 +183,10 @@ def body_start(features: Sequence[LineFeatures], menu: set[int], dated: set[int]
         menu: indices of menu lines.
         dated: indices of dateline lines.
     """
-    candidates = [i for i, line in enumerate(features) if _candidate(line, i in menu) and i not in dated]
+    first, last, _ = best_block(features, dated, stop_at_footer=True)
+    candidates = [
+        i for i in range(first, last + 1) if _candidate(features[i], i in menu) and i not in dated
+    ]
     for position, index in enumerate(candidates):
         if features[index].words >= BODY_START_MIN_WORDS:
             return index

@@ -1,19 +1,29 @@
 """Clean article text out of already-scraped page text (`RawDocument.format == "text"`).
 
 Scrapers save the whole page: menus, share rows, cookie banners, the article, reader
-comments, CAPTCHA text and footers. Our line classifier keeps the article:
+comments, CAPTCHA text and footers. Our line classifier keeps the article, reading the
+page's structure first and English cue words only second, so pages in any language are
+cleaned:
 
-1. Measure each line alone (`_scraped_features`): length, function words, sentence ending,
-   headline shape, and the furniture cue patterns of `data/extract/scraped_cues.toml`.
+1. Measure each line alone (`_scraped_features`): length (scripts without spaces counted
+   by letters), sentence ending in any script, share of lower-case words, headline shape,
+   and the furniture cue patterns of `data/extract/scraped_cues.toml`.
 2. Mark menus (runs of short lines) and datelines (`dateline.line_date`).
-3. Find where the article starts: the first prose paragraph with more prose close by.
+3. Find the article's block (`_scraped_layout.best_block`): the heaviest run of lines when
+   prose weighs its length and every other line costs a little (a date line a lot, so runs
+   of dated teaser cards and comments lose), looked for above the copyright line once an
+   article-sized block is seen. The article starts at its first prose paragraph.
 4. Walk the page from there with a small state machine: prose is article; a comment-section
-   header or a copyright footer closes the article for good; a "Related stories" header
-   drops the link list under it until prose resumes; furniture lines drop one by one.
-5. Short lines between paragraphs stay when they read as sentences or subheadings; after
-   the last paragraph only sentences stay.
+   header or a copyright footer closes the article for good (unless several times more
+   prose follows a short start: then it was a caption's "©" or a share row's "Comment");
+   a "Related stories" header drops the link list under it until prose resumes; furniture
+   lines drop one by one; past the block's end only prose close under the last paragraph
+   stays.
+5. Short lines between paragraphs stay when they read as sentences, list items or
+   subheadings; after the last paragraph only sentences stay.
 6. The title is the headline-like line just above the article; captions and standfirst
    sentences between it and the first paragraph stay.
+7. A kept line that repeats an earlier one (a second copy of the article) is dropped.
 """
 
 from __future__ import annotations
@@ -26,6 +36,9 @@ from eventwire.errors import E, EventwireError
 from eventwire.extract._scraped_cues import load_cues
 from eventwire.extract._scraped_features import LineFeatures, line_features
 from eventwire.extract._scraped_layout import (
+    ARTICLE_MIN_MASS,
+    best_block,
+    block_mass,
     body_start,
     logical_lines,
     menu_lines,
@@ -53,6 +66,16 @@ STANDFIRST_MIN_WORDS = 6
 STANDFIRST_MIN_STOPWORDS = 0.15
 # In a link list, prose this long is the article resuming, unless it is a teaser.
 LIST_EXIT_WORDS = 12
+# Between paragraphs, an unended line this long with this share of lower-case words is a
+# list item (headlines and menu items are capitalised, or shorter).
+LIST_ITEM_MIN_WORDS = 4
+LIST_ITEM_MIN_LOWER = 0.5
+# A closing cue under less than an article's worth of prose ends it unless this many times
+# more prose follows (the cue was a caption's "©" or a share row's "Comment").
+CLOSE_OUTWEIGH = 4
+# Past the heaviest block, prose this many furniture lines or fewer under the last paragraph
+# (a newsletter box, a poll) still belongs to the article; farther down it is another text.
+TAIL_GAP_LINES = 6
 # Kinds whose lines may sit inside the article's last sentences without ending it.
 _TAIL_TRANSPARENT = frozenset({"ad"})
 _KIND_NAMES = {"footer_end": "footer", "related_header": "related", "bio": "byline"}
@@ -70,7 +93,7 @@ class LineLabel:
     kind: str
     """title, dateline, byline, body, subhead, caption, nav, share, cookie, captcha,
     comments (a comment-section header), comment, footer, credit, related, ad, subscribe,
-    tags, contact, meta, blank or other."""
+    tags, contact, meta, repeat (a second copy of a kept line), blank or other."""
 
 
 def _subhead(line: LineFeatures) -> bool:
@@ -123,7 +146,25 @@ class _Walk:
         )
         return line.words >= LIST_EXIT_WORDS and not teaser
 
-    def run(self, start: int) -> None:
+    def _closes(self, start: int, index: int) -> bool:
+        """A comment header or copyright line ends the article unless more article follows.
+
+        Cue words also turn up in captions ("(Image: © ...)") and share rows ("Comment"); a
+        block of prose after one that outweighs a short article so far several times shows it
+        was not the end (after a long one, or a short one, it is the comment thread).
+        """
+        before = block_mass(self.features, self.dated, start, index - 1)
+        if before >= ARTICLE_MIN_MASS:
+            return True
+        return best_block(self.features, self.dated, index + 1)[2] <= before * CLOSE_OUTWEIGH
+
+    def _far_from_body(self, index: int) -> bool:
+        last = self.last_body if self.last_body is not None else index
+        between = sum(1 for i in range(last + 1, index) if not self.features[i].blank)
+        return between > TAIL_GAP_LINES
+
+    def run(self, start: int, end: int) -> None:
+        """Label lines from `start` on; the article ends at `end` at the latest."""
         state = "article"
         closed_kind = "footer"
         for index in range(start, len(self.features)):
@@ -131,6 +172,8 @@ class _Walk:
             if line.blank:
                 self.kinds[index] = "blank"
                 continue
+            if index > end and state != "closed" and self._far_from_body(index):
+                state = "closed"
             if state == "closed":
                 self.kinds[index] = self.drop_kind(index) if line.cue else closed_kind
                 continue
@@ -138,7 +181,7 @@ class _Walk:
             if line.caption and line.words > BARE_CREDIT_MAX_WORDS and state == "article":
                 self.kinds[index] = "caption"
                 continue
-            if cue in load_cues().closing:
+            if cue in load_cues().closing and self._closes(start, index):
                 state = "closed"
                 closed_kind = "comment" if cue == "comments" else "footer"
                 self.kinds[index] = self.drop_kind(index)
@@ -161,6 +204,24 @@ class _Walk:
                 self.last_body = index
         self._settle_short_lines(start)
 
+    def _item_shaped(self, index: int | None) -> bool:
+        if index is None or index in self.dated:
+            return False
+        line = self.features[index]
+        wordy = line.words >= LIST_ITEM_MIN_WORDS and line.lower_share >= LIST_ITEM_MIN_LOWER
+        return line.cue is None and wordy
+
+    def _list_item(self, index: int) -> bool:
+        """An item of a list in the article: worded like a sentence but unended, under a line
+        that announces it (ends in ":") or beside other such items (menus and teaser lists
+        are capitalised or short)."""
+        if not self._item_shaped(index):
+            return False
+        before = previous_nonblank(self.features, index)
+        if before is not None and self.features[before].text.endswith(":"):
+            return True
+        return self._item_shaped(before) or self._item_shaped(next_nonblank(self.features, index))
+
     def _settle_short_lines(self, start: int) -> None:
         """Step 5: decide the short lines the walk left open."""
         end = self.last_body if self.last_body is not None else start
@@ -172,7 +233,7 @@ class _Walk:
             before_body = after is not None and self.kinds[after] in ("body", "caption")
             before = previous_nonblank(self.features, index)
             between_body = before_body and before is not None and self.kinds[before] in TEXT_KINDS
-            if (line.sentence or line.clause) and index not in self.menu:
+            if (line.sentence or line.clause or self._list_item(index)) and index not in self.menu:
                 self.kinds[index] = "body"
             elif _subhead(line) and between_body and index not in self.menu:
                 self.kinds[index] = "subhead"
@@ -241,11 +302,27 @@ def _classify(text: str) -> tuple[list[str], list[list[int]], list[str], list[st
             "blank" if line.blank else walk.drop_kind(i) for i, line in enumerate(features)
         ]
     else:
-        walk.run(start)
+        # Prose cut off from the article by more furniture than it weighs is another text
+        # (a help-desk notice, a teaser far down the page): the heaviest block's end is the
+        # article's end at the latest.
+        walk.run(start, max(start, best_block(features, dated, start, stop_at_footer=True)[1]))
         kinds = walk.kinds
         title = title_line(features, start, menu, dated)
         _settle_head(features, kinds, start, title, walk)
-    return raw_lines, groups, texts, [kind or "other" for kind in kinds]
+    return raw_lines, groups, texts, _drop_repeats(features, [kind or "other" for kind in kinds])
+
+
+def _drop_repeats(features: Sequence[LineFeatures], kinds: list[str]) -> list[str]:
+    """A kept line that repeats an earlier kept line is a second copy of the article (an AMP
+    or print version in the same page), or a teaser quoting it: the first copy stays."""
+    seen: set[str] = set()
+    for index, kind in enumerate(kinds):
+        if kind not in TEXT_KINDS:
+            continue
+        if features[index].text in seen:
+            kinds[index] = "repeat"
+        seen.add(features[index].text)
+    return kinds
 
 
 def classify_lines(text: str) -> list[LineLabel]:
