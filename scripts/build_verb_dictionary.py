@@ -43,6 +43,9 @@ AGREEMENT_BLOCKS = frozenset({"AGREE", "ACCEPT", "CLINCH", "SIGN", "SETTLE", "CO
 # lethal force (tear gas, beatings at a protest: 175) is COERCE; blockade and occupation stay
 # COERCE as the crosswalk has them.
 TYPE_OVERRIDES = {"057": "AGREE", "163": "SANCTION", "175": "COERCE"}
+# The guideline's CONCEDE is "yield, ease restrictions, release, return": CAMEO 081-085, which the
+# crosswalk splits between CONCEDE and RETREAT; RETREAT keeps de-escalation (087) and the rest.
+CONCEDE_PREFIXES = ("081", "082", "083", "084", "085")
 # The verb alone (no pattern matching) in these blocks is not an act the guideline codes: a
 # mental state, a plan, a movement, a market or legislative act. Their patterns still apply
 # ("arrived for talks" is a meeting, "hoped" alone is not a request).
@@ -363,6 +366,8 @@ def plover_type(code: str, block: str, types: dict[str, str]) -> str:
         return ""
     if code.startswith("03"):
         return "AGREE" if block in AGREEMENT_BLOCKS else ""
+    if code.startswith(CONCEDE_PREFIXES):
+        return "CONCEDE"
     return TYPE_OVERRIDES.get(code) or types.get(code) or types.get(code[:3]) or types.get(code[:2], "")
 
 

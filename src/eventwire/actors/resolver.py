@@ -84,6 +84,7 @@ GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4}
 # Left-side dependents that belong to a name phrase ("Chinese Foreign Minister Wang Yi").
 PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "case", "punct", "nummod", "quantmod"})
 GENERIC_SECTOR = "GOV"
+PLACE_PREPOSITIONS = frozenset({"in", "through", "across", "outside", "near", "around", "throughout"})
 # Modifiers that place a sector word outside the document's home country ("Western governments").
 FOREIGN_MODIFIERS = frozenset(
     {
@@ -521,9 +522,10 @@ class DocumentActors(DocumentMemory):
         )
 
     def place_country(self, sentence: Span) -> str | None:
-        """The country of a place the sentence names with "in" ("rallied in Yerevan")."""
+        """The country of a place the sentence names with "in" ("rallied in Yerevan") or another
+        preposition of place ("marched through Tbilisi")."""
         for tok in sentence:
-            if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.pos_ == "PROPN":
+            if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS and tok.pos_ == "PROPN":
                 actor = self.dictionary.lookup(tok.text, self.published)
                 if actor is not None and actor.kind == "state" and actor.country:
                     return actor.country
@@ -539,7 +541,14 @@ class DocumentActors(DocumentMemory):
             sector = self.dictionary.sector_of(" ".join([*modifiers[i:], head.text]))
             if sector:
                 return sector
-        return self.dictionary.sector_of(head.text) or self.dictionary.sector_of(head.lemma_)
+        sector = self.dictionary.sector_of(head.text) or self.dictionary.sector_of(head.lemma_)
+        if sector is None and head.lemma_.lower() in member_nouns():
+            # "opposition supporters", "rebel fighters": the people of the group the word names.
+            for modifier in reversed(modifiers):
+                sector = self.dictionary.sector_of(modifier)
+                if sector:
+                    break
+        return sector
 
 
 REPORTING_LEMMAS = frozenset(
@@ -601,6 +610,12 @@ def _clean_name(text: str) -> str:
     if text.endswith(("'s", "’s")):
         text = text[:-2]
     return text.strip()
+
+
+@lru_cache(maxsize=1)
+def member_nouns() -> frozenset[str]:
+    """Nouns for a group's people, who take its sector ("opposition supporters")."""
+    return frozenset(w.lower() for w in data_words("actors", "member_nouns.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -128,6 +128,10 @@ def target_candidates(trigger: Token, spec: TargetSpec, light_object: Token | No
             groups.insert(0, passive_patients(trigger))
     elif spec.kind == "subject":
         groups.append(subjects(trigger))
+    elif spec.kind == "place":
+        # "lifted the curfew in Montenegro": the place the measure applies to.
+        for holder in [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass"))]:
+            groups.extend([o] for o in _prep_objects(holder, "in"))
     elif spec.kind == "condition":
         for verb in [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]:
             for child in verb.children:

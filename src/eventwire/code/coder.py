@@ -71,7 +71,7 @@ JOINT_TYPES = frozenset({"AGREE", "COOPERATE"})
 HOME = TargetSpec("home")
 # Acts of force, which a said or written thing cannot suffer ("attacked the bill").
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
-IN_PLACE = TargetSpec("prep", "in")
+IN_PLACE = TargetSpec("place")
 PLACE_TARGET_TYPES = frozenset({"COERCE", "CONCEDE", "RETREAT", "SANCTION", "MOBILIZE"})
 # An announced harm is a threat of it, with CAMEO's threat code for its kind ("said it would
 # impose sanctions" 1312, "will strike" 138).
@@ -491,6 +491,8 @@ def _find_targets(
             # The object of a planned act ("threatened to send refugees") names a target only when
             # it is an actor itself, not a thing of some country's.
             mentions = _resolve_all(group, actors, target=spec.kind != "xcomp" or spec.deep)
+            if spec.kind == "place":
+                mentions = [m for m in mentions if m.actor.kind == "state"]
             if mentions:
                 return mentions, n > 0
     return [], False

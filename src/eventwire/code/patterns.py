@@ -39,7 +39,7 @@ PLOVER_TYPES = frozenset(
         "ASSAULT",
     }
 )
-TARGET_KINDS = ("dobj", "prep", "xcomp", "dative", "home", "subject", "clause", "condition")
+TARGET_KINDS = ("dobj", "prep", "xcomp", "dative", "home", "subject", "clause", "condition", "place")
 REQUIREMENTS = frozenset({"oprd", "no-oprd", "armed", "unarmed", "armed-source", "plural", "word"})
 
 
