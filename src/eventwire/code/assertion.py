@@ -240,7 +240,7 @@ def blocked_because(trigger: Token, pattern_lemma: str) -> str | None:
         if head.lemma_.lower() in NON_FACTUAL_GOVERNORS and head.lemma_.lower() != pattern_lemma:
             return f"under '{head.lemma_.lower()}'"
         reason = _own_block(head)
-        if reason and dep in ("xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep"):
+        if reason and dep in ("xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep", "dobj"):
             return f"{reason} (via '{head.text}')"
         tok = head
     return None

@@ -58,6 +58,8 @@ from eventwire.records import Actor, Event
 log = logging.getLogger(__name__)
 
 ARMED_SECTORS = frozenset({"MIL", "REB"})
+# Who can mobilise forces: armies, police, rebels, and governments that command them.
+FORCE_SECTORS = frozenset({"MIL", "REB", "POL", "GOV"})
 # Acts that typically cross borders: their bare sector targets ("killed civilians") do not take
 # the source's country.
 CROSS_BORDER_TYPES = frozenset({"ASSAULT", "MOBILIZE", "THREATEN", "SANCTION", "AID"})
@@ -303,6 +305,11 @@ class EventCoder:
             label = f"{pattern.label} (said thing)".strip()
             pattern = replace(pattern, type="ACCUSE", cameo="111", label=label)
         sources = _resolve_all(source_heads, ctx.actors)
+        if pattern.type == "MOBILIZE" and sources and not {m.actor.sector for m in sources} & FORCE_SECTORS:
+            # "protesters rallied": people without arms or office who rally are protesting.
+            label = f"{pattern.label} (civilians)".strip()
+            targets = (*pattern.targets, HOME)
+            pattern = replace(pattern, type="PROTEST", cameo="141", targets=targets, label=label)
         if len(sources) < 2 and pattern.mutual and [h.lower_ for h in source_heads] == ["their"]:
             sources = _sentence_people(sentence, ctx.actors) or sources
         source_countries = [m.actor.country for m in sources if m.actor.country]
