@@ -9,8 +9,9 @@ cues are read from data files:
 - `data/code/discards.tsv`, converted from PETRARCH's discard list: leagues, tournaments, stars,
   outbreaks, festivals; a `page` phrase rules out the whole page, a `sentence` phrase its sentence.
 
-A page is of a kind (and gives no events) when it names at least `PAGE_CUE_MIN` distinct cues of
-that kind, or a page-level discard phrase; on a markets page only the sentences with cues go.
+A page is of a kind (and gives no events) when its distinct cues of that kind weigh at least
+`PAGE_CUE_MIN` (a cue in the title and a page-level discard phrase weigh more); on a markets page,
+and on any other, a sentence with a cue of sentence scope gives none.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ PAGE_CUE_MIN = 3
 """Distinct cues of one kind that make a page that kind (one or two appear in political news)."""
 TITLE_CUE_MIN = 1
 """A title cue counts as this many more (a headline is what the page is about)."""
+PAGE_DISCARD_WEIGHT = 2
+"""What one of PETRARCH's page-level discard phrases counts for ("Champions League")."""
 KEEP_SENTENCES_KINDS = frozenset({"markets"})
 """Kinds of page whose other sentences may still report politics ("shares fell after sanctions")."""
 
@@ -66,7 +69,7 @@ class PageGuard:
     """What one page is, and which of its sentences to leave alone."""
 
     kind: str | None
-    """"sports", "entertainment", "markets", "weather", "discard" or None for a political page."""
+    """"sports", "entertainment", "markets", "weather" or None for a political page."""
     reason: str = ""
 
     @classmethod
@@ -74,17 +77,16 @@ class PageGuard:
         cues = _cues()
         found = _found(text)
         title_found = _found(title) if title else set()
-        page_discard = sorted((found | title_found) & cues.page_level_discards)
-        if page_discard:
-            return cls("discard", f"page names '{page_discard[0]}'")
         by_kind: dict[str, set[str]] = {}
         for cue in found | title_found:
             kind = cues.kinds[cue]
-            if kind != "discard":
-                by_kind.setdefault(kind, set()).add(cue)
+            if kind != "discard" or cue in cues.page_level_discards:
+                by_kind.setdefault("sports" if kind == "discard" else kind, set()).add(cue)
         best: tuple[int, str] | None = None
         for kind, kind_cues in by_kind.items():
+            # A league, tournament or sports star (PETRARCH's page-level discards) weighs more.
             weight = len(kind_cues) + TITLE_CUE_MIN * len(kind_cues & title_found)
+            weight += (PAGE_DISCARD_WEIGHT - 1) * len(kind_cues & cues.page_level_discards)
             if weight >= PAGE_CUE_MIN and (best is None or weight > best[0]):
                 best = (weight, kind)
         if best is None:
@@ -100,11 +102,5 @@ class PageGuard:
         """Why this sentence gives no events, or None."""
         if self.codes_nothing:
             return self.reason
-        cues = _cues()
-        found = _found(sentence)
-        ruled_out = sorted(found & cues.sentence_level)
-        if ruled_out:
-            return f"sentence names '{ruled_out[0]}'"
-        if self.kind is not None and found:
-            return f"{self.reason}; sentence names '{sorted(found)[0]}'"
-        return None
+        ruled_out = sorted(_found(sentence) & _cues().sentence_level)
+        return f"sentence names '{ruled_out[0]}'" if ruled_out else None
