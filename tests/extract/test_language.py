@@ -24,7 +24,7 @@ def test_language_of_names_the_language(text, expected):
 
 def test_require_english_names_the_language_it_refuses():
     with pytest.raises(EventwireError) as caught:
-        require_english("Le président a rencontré lundi le premier ministre pour discuter de l'accord de paix.")
+        require_english("Le président a rencontré lundi le premier ministre pour parler de la paix.")
     assert caught.value.code == "E203"
     assert "not English: detected fr" in caught.value.detail
 
