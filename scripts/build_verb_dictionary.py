@@ -330,8 +330,25 @@ def read_dictionary(text: str) -> tuple[dict[str, list[str]], list[Verb], list[P
             verb = read_verb_line(line, block, default, number)
             if verb is not None:
                 verbs.append(verb)
+    verbs = drop_repeated_verbs(verbs)
     mark_own_codes(verbs, defaults)
     return synsets, verbs, patterns
+
+
+def drop_repeated_verbs(verbs: list[Verb]) -> list[Verb]:
+    """A verb listed twice in one block ("BEAT" and "BEAT {BEATS ...} [182]") is one verb: the
+    line with a code of its own (and its forms) wins."""
+    best: dict[tuple[str, str, tuple[str, ...], tuple[str, ...]], Verb] = {}
+    for verb in verbs:
+        key = (verb.block, verb.lemma, tuple(verb.particles), tuple(verb.objects))
+        kept = best.get(key)
+        if kept is None or (verb.explicit and not kept.explicit):
+            if kept is not None:
+                verb.forms = sorted(set(verb.forms) | set(kept.forms))
+            best[key] = verb
+        else:
+            kept.forms = sorted(set(kept.forms) | set(verb.forms))
+    return [v for v in verbs if best[(v.block, v.lemma, tuple(v.particles), tuple(v.objects))] is v]
 
 
 def mark_own_codes(verbs: list[Verb], defaults: dict[str, str]) -> None:
@@ -346,7 +363,9 @@ def mark_own_codes(verbs: list[Verb], defaults: dict[str, str]) -> None:
             continue
         header = defaults.get(verb.block, NO_EVENT)
         block_root = header[:2] if header != NO_EVENT else roots[verb.block].most_common(1)[0][0]
-        verb.own = verb.code[:2] != block_root
+        # A code of its own that differs from the block's ("beat" 182 among verbs of defeat)
+        # says the block's other patterns were not written with this verb in mind.
+        verb.own = verb.code != header and (verb.code[:2] != block_root or header == NO_EVENT)
 
 
 def crosswalk(path: Path) -> dict[str, str]:

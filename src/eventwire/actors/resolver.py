@@ -507,7 +507,9 @@ class DocumentActors(DocumentMemory):
             if any(t.lower_ in FOREIGN_MODIFIERS for t in head.lefts):
                 return None
             country = (
-                self.place_country(head.sent)
+                self._owner_country(head)
+                or self._sibling_country(head)
+                or self.place_country(head.sent)
                 or self.dateline_country
                 or self.hint_country
                 or self.home_country(avoid=sector == "CVL")
@@ -521,10 +523,35 @@ class DocumentActors(DocumentMemory):
             None,
         )
 
+    def _owner_country(self, head: Token) -> str | None:
+        """ "its citizens", "their troops": the country of whom the possessive stands for."""
+        for child in head.children:
+            if child.dep_ == "poss" and child.pos_ == "PRON" and child.lower_ in THING_PRONOUNS | {"their"}:
+                reporter = _reporting_subject(head) if head.dep_ in ("nsubj", "nsubjpass") else None
+                owner = self.last_thing() if reporter is None else None
+                if owner is not None and owner.country:
+                    return owner.country
+        return None
+
+    def _sibling_country(self, head: Token) -> str | None:
+        """ "the Sudanese government and the rebels in Darfur": a phrase coordinated with one that
+        names a country shares it."""
+        siblings = [c for c in head.children if c.dep_ == "conj"]
+        if head.dep_ == "conj":
+            siblings.append(head.head)
+        for sibling in siblings:
+            country = self.country_in(sibling.doc[sibling.left_edge.i : sibling.i + 1])
+            if country:
+                return country
+        return None
+
     def place_country(self, sentence: Span) -> str | None:
         """The country of a place the sentence names with "in" ("rallied in Yerevan") or another
-        preposition of place ("marched through Tbilisi")."""
+        preposition of place ("marched through Tbilisi"); not a place in the attribution ("relief
+        officials in Nairobi said")."""
         for tok in sentence:
+            if _in_attribution(tok):
+                continue
             if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS and tok.pos_ == "PROPN":
                 actor = self.dictionary.lookup(tok.text, self.published)
                 if actor is not None and actor.kind == "state" and actor.country:
@@ -554,6 +581,15 @@ class DocumentActors(DocumentMemory):
 REPORTING_LEMMAS = frozenset(
     {"say", "tell", "add", "announce", "state", "claim", "confirm", "report", "write"}
 )
+
+
+def _in_attribution(tok: Token) -> bool:
+    """Whether the token belongs to the subject of a reporting verb ("officials in Nairobi said")."""
+    while tok.head.i != tok.i:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in REPORTING_LEMMAS:
+            return True
+        tok = tok.head
+    return False
 
 
 def _reporting_subject(pronoun: Token) -> Token | None:

@@ -71,10 +71,11 @@ SEPARATE_WORDS = frozenset({"separately", "respectively"})
 MUTUAL_TYPES = frozenset({"CONSULT"})
 JOINT_TYPES = frozenset({"AGREE", "COOPERATE"})
 HOME = TargetSpec("home")
+HOME_MARK = " (against their own government)"
 # Acts of force, which a said or written thing cannot suffer ("attacked the bill").
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 IN_PLACE = TargetSpec("place")
-PLACE_TARGET_TYPES = frozenset({"COERCE", "CONCEDE", "RETREAT", "SANCTION", "MOBILIZE"})
+PLACE_TARGET_TYPES = frozenset({"COERCE", "CONCEDE", "RETREAT", "SANCTION"})
 # An announced harm is a threat of it, with CAMEO's threat code for its kind ("said it would
 # impose sanctions" 1312, "will strike" 138).
 THREAT_CODES = {"ASSAULT": "138", "MOBILIZE": "138", "COERCE": "137", "SANCTION": "1312", "PROTEST": "133"}
@@ -150,7 +151,7 @@ class EventCoder:
             for token in sentence:
                 actors.at(index, token.i - sentence.start, sentence.start)
                 events.extend(self._code_token(token, sentence, index, ctx))
-        return merge_duplicates(events)
+        return merge_duplicates(_named_targets_first(events))
 
     def _code_token(self, token: Token, sentence: Span, index: int, ctx: _Context) -> list[Event]:
         lemma = token.lemma_.lower()
@@ -265,6 +266,8 @@ class EventCoder:
         clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
         if clause is None or blocked_because(verb, verb.lemma_.lower()):
             return []
+        if _part_of_protest(verb, index, ctx.events):
+            return []  # "staged rallies, saying he must resign": the protest's own demand
         if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_WORDS for c in clause.children):
             return []
         if any(c.dep_ == "neg" for c in clause.children):
@@ -413,7 +416,8 @@ class EventCoder:
                     location=place,
                     evidence=sentence.text,
                     sentence_index=index,
-                    rule=pattern.rule_with(light.lemma_.lower() if light is not None else None),
+                    rule=pattern.rule_with(light.lemma_.lower() if light is not None else None)
+                    + (HOME_MARK if target.how == "home" else ""),
                     confidence=round(max(confidence, 0.1), 2),
                 )
             )
@@ -462,6 +466,16 @@ def _part_of_protest(token: Token, index: int, events: list[Event]) -> bool:
     if token.head.lemma_.lower() in protest_nouns():
         return True
     return any(e.type == "PROTEST" and e.sentence_index == index for e in events)
+
+
+def _named_targets_first(events: list[Event]) -> list[Event]:
+    """ "began a hunger strike to protest against Sweden's decision": a protest the sentence gives
+    a named target makes its doers' protest against their own government redundant."""
+    def key(event: Event) -> tuple[str, Actor, int]:
+        return event.type, event.source, event.sentence_index
+
+    named = {key(e) for e in events if not e.rule.endswith(HOME_MARK)}
+    return [e for e in events if not (e.rule.endswith(HOME_MARK) and key(e) in named)]
 
 
 def _joint(verb: Token) -> bool:
