@@ -7,10 +7,12 @@ Returns head tokens of noun phrases; `actors.resolver` turns them into actors. C
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from spacy.tokens import Token
 
 from eventwire.code.patterns import Pattern, TargetSpec
+from eventwire.datafiles import data_words
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONDITION_MARKS = frozenset({"if", "unless"})
@@ -68,6 +70,16 @@ def _antecedent_of_relative(verb: Token) -> list[Token]:
             break
         clause = clause.head
     return []
+
+
+@lru_cache(maxsize=1)
+def measure_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in data_words("code", "measure_nouns.txt"))
+
+
+def _measure(noun: Token) -> bool:
+    """Whether the noun (or a word of its phrase) is a measure that falls on a place."""
+    return any(t.lemma_.lower() in measure_nouns() for t in noun.subtree if t.i <= noun.i)
 
 
 def clause_subjects(clause: Token) -> list[Token]:
@@ -129,8 +141,9 @@ def target_candidates(trigger: Token, spec: TargetSpec, light_object: Token | No
     elif spec.kind == "subject":
         groups.append(subjects(trigger))
     elif spec.kind == "place":
-        # "lifted the curfew in Montenegro": the place the measure applies to.
-        for holder in [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass"))]:
+        # "lifted the curfew in Montenegro": the place a measure applies to.
+        measures = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") and _measure(c)]
+        for holder in [trigger, *measures] if measures else []:
             groups.extend([o] for o in _prep_objects(holder, "in"))
     elif spec.kind == "condition":
         for verb in [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]:

@@ -129,6 +129,8 @@ CHAIN_DEPS = frozenset(
 )
 # Infinitive complements that did happen: "went on to win", "managed to sign".
 FACTUAL_GOVERNORS = frozenset({"manage", "go", "begin", "start", "continue", "proceed", "use", "help"})
+# An attempt at force is itself an act: "tried to kill", "attempted to assassinate".
+ATTEMPTS = frozenset({"attempt", "try"})
 REPORTING = frozenset(
     {"say", "tell", "report", "announce", "state", "add", "confirm", "note", "write", "show"}
 )
@@ -188,12 +190,14 @@ def announced_act(trigger: Token) -> bool:
     return clause.dep_ == "ccomp" and head.lemma_.lower() in ANNOUNCING and blocked_because(head, "") is None
 
 
-def blocked_because(trigger: Token, pattern_lemma: str) -> str | None:
+def blocked_because(trigger: Token, pattern_lemma: str, *, force: bool = False) -> str | None:
     """Why `trigger` is not an asserted event, or None when it is.
 
     Args:
         trigger: the verb or noun that fired a pattern.
         pattern_lemma: the pattern's trigger lemma (a pattern never blocks itself).
+        force: the act is one of force: then an attempt at it happened ("attempted to
+            assassinate the prime minister" is an assault, CAMEO 185).
     """
     reason = _own_block(trigger)
     if reason:
@@ -207,7 +211,8 @@ def blocked_because(trigger: Token, pattern_lemma: str) -> str | None:
     if (
         _infinitive(trigger)
         and trigger.dep_ in ("advcl", "xcomp", "acl", "relcl", "ccomp", "conj")
-        and (trigger.head.lemma_.lower() not in FACTUAL_GOVERNORS)
+        and trigger.head.lemma_.lower() not in FACTUAL_GOVERNORS
+        and not (force and trigger.head.lemma_.lower() in ATTEMPTS)
     ):
         # "launched an offensive to seize Tripoli": a purpose, not (yet) a fact.
         return f"infinitive under '{trigger.head.text}'"
@@ -235,6 +240,9 @@ def blocked_because(trigger: Token, pattern_lemma: str) -> str | None:
         if dep == "ccomp" and tok.i < head.i:
             # "Azerbaijan accused Armenia ..., a charge Yerevan denied": the clause is told first,
             # as a fact; what follows only comments on it.
+            tok = head
+            continue
+        if force and head.lemma_.lower() in ATTEMPTS:
             tok = head
             continue
         if head.lemma_.lower() in NON_FACTUAL_GOVERNORS and head.lemma_.lower() != pattern_lemma:

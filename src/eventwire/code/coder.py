@@ -30,6 +30,7 @@ from eventwire.code.arguments import (
     clause_subjects,
     conjuncts,
     has_particle,
+    is_passive,
     light_verb_object,
     subjects,
     target_candidates,
@@ -49,6 +50,7 @@ from eventwire.code.patterns import (
     accusation_words,
     civilian_places,
     event_noun_types,
+    implied_agents,
     protest_nouns,
     verbal_objects,
 )
@@ -156,9 +158,11 @@ class EventCoder:
     def _code_token(self, token: Token, sentence: Span, index: int, ctx: _Context) -> list[Event]:
         lemma = token.lemma_.lower()
         if lemma in REPORTING_VERBS:
-            return self._reported_accusation(token, sentence, index, ctx) or self._reported_demand(
+            reported = self._reported_accusation(token, sentence, index, ctx) or self._reported_demand(
                 token, sentence, index, ctx
             )
+            if reported:
+                return reported
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
             candidates = self.patterns.verbs.get(lemma, [])
         elif token.pos_ == "NOUN":
@@ -177,7 +181,7 @@ class EventCoder:
                 continue
             if not _static_requirements(pattern, token, sentence_words):
                 continue
-            reason = blocked_because(token, pattern.lemma)
+            reason = blocked_because(token, pattern.lemma, force=pattern.type in FORCE_TYPES)
             if reason and threat_of(pattern) is not None and announced_act(token):
                 pattern = threat_of(pattern) or pattern
             elif reason:
@@ -201,7 +205,7 @@ class EventCoder:
         coding = match.coding
         lemma = token.lemma_.lower()
         announced = False
-        reason = blocked_because(token, lemma)
+        reason = blocked_because(token, lemma, force=coding.type in FORCE_TYPES)
         if reason and coding.type in THREAT_CODES and announced_act(token):
             announced = True
         elif reason:
@@ -308,6 +312,8 @@ class EventCoder:
             label = f"{pattern.label} (said thing)".strip()
             pattern = replace(pattern, type="ACCUSE", cameo="111", label=label)
         sources = _resolve_all(source_heads, ctx.actors)
+        if not sources and not source_heads and is_passive(token):
+            sources = _implied_agent(token, ctx)
         if pattern.type == "MOBILIZE" and sources and not {m.actor.sector for m in sources} & FORCE_SECTORS:
             # "protesters rallied": people without arms or office who rally are protesting.
             label = f"{pattern.label} (civilians)".strip()
@@ -531,6 +537,26 @@ def _antecedent_targets(token: Token, light: Token | None, events: list[Event]) 
             if event.type in types:
                 return [Mention(event.source, "antecedent", (child.i, child.i + 1))]
     return []
+
+
+def _implied_agent(token: Token, ctx: _Context) -> list[Mention]:
+    """ "A missionary was arrested in Lebanon": the police of the place where it happened (the
+    courts for a sentence, the government for a deportation), as the guideline reads an agentless
+    passive whose doer the act fixes."""
+    sector = implied_agents().get(token.lemma_.lower())
+    if sector is None:
+        return []
+    actors = ctx.actors
+    country = actors.place_country(token.sent) or actors.dateline_country or actors.home_country()
+    state = actors.dictionary.state(country) if country else None
+    if state is None:
+        return []
+    if sector == "GOV":
+        return [Mention(state, "implied", (token.i, token.i + 1))]
+    demonym = actors.dictionary.demonym(state.country or "") or state.name
+    noun = {"POL": "police", "JUD": "judiciary"}.get(sector, sector.lower())
+    doer = Actor(name=f"{demonym} {noun}", country=state.country, sector=sector, kind="sector")
+    return [Mention(doer, "implied", (token.i, token.i + 1))]
 
 
 def _civilian_targets(token: Token, ctx: _Context) -> list[Mention]:

@@ -170,7 +170,10 @@ def bundled_patterns() -> tuple[Pattern, ...]:
 
 
 # Speech verbs whose reported clause can carry an accusation ("said India had committed aggression").
-REPORTING_VERBS = frozenset({"say", "tell", "state", "add", "declare", "insist", "charge", "write"})
+REPORTING_VERBS = frozenset(
+    {"say", "tell", "state", "add", "declare", "insist", "charge", "write", "announce", "warn", "stress",
+     "conclude", "argue"}
+)  # fmt: skip
 REPORTED_ACCUSATION = Pattern(
     lemma="say", type="ACCUSE", cameo="112", targets=(), mutual=False, source="coder: reported accusation"
 )
@@ -239,6 +242,12 @@ class PatternBook:
 def civilian_places() -> frozenset[str]:
     """Nouns for places whose attack is an attack on the civilians there ("a market", "homes")."""
     return frozenset(word.lower() for word in data_words("code", "civilian_places.txt"))
+
+
+@lru_cache(maxsize=1)
+def implied_agents() -> dict[str, str]:
+    """Verbs whose doer a passive need not name ("was arrested": the police) -> its sector."""
+    return dict(data_rows("code", "implied_agents.tsv"))
 
 
 @lru_cache(maxsize=1)
