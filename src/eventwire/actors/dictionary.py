@@ -10,6 +10,7 @@ one cell, `#` comment lines). The kind of a file is the start of its name:
     people*        name aliases country sector role start end [organisation]
     sectors*       word sector
     titles*        title role countries sector
+    places*        name country
 
 Users add files of the same formats with `ActorDictionary.load(extra_paths)`; a bad row stops
 the load with a `ValueError` naming file:line and the problem.
@@ -162,6 +163,8 @@ class ActorDictionary:
         self._by_key: dict[str, int] = {}
         self._index: dict[str, list[tuple[int, CaseRule]]] = defaultdict(list)
         self._country_index: dict[str, list[tuple[str, CaseRule]]] = defaultdict(list)
+        self._place_index: dict[str, list[tuple[str, CaseRule]]] = defaultdict(list)
+        """States' names, aliases and capitals, and places: where something happens."""
         self._org_index: dict[str, list[tuple[int, CaseRule]]] = defaultdict(list)
         self._surnames: dict[str, set[int]] = defaultdict(set)
         self._holders: dict[tuple[str, str], list[Entry]] = defaultdict(list)
@@ -179,6 +182,8 @@ class ActorDictionary:
             by_kind[table.kind].extend(table.rows)
         for row in by_kind["states"]:
             self._add_state(row)
+        for row in by_kind["places"]:
+            self._add_place(row)
         for row in by_kind["igos"]:
             self._add_named("igo", row, None, "IGO")
         for row in by_kind["institutions"]:
@@ -260,6 +265,19 @@ class ActorDictionary:
                 self._index_surface(surface, entity, kind)
                 for form in {surface, drop_article(surface)}:
                     self._country_index[fold(form)].append((iso3, case_rule(form)))
+                    if kind != "demonym":
+                        self._place_index[fold(form)].append((iso3, case_rule(form)))
+
+    def _add_place(self, row: Row) -> None:
+        """A city or region: gives a country to "rebels in Herat", never stands for an actor."""
+        iso3 = self._country(row)
+        if iso3 is None:
+            raise row.fail("empty required column 'country'")
+        surface = row.cells["name"]
+        for form in {surface, drop_article(surface)}:
+            if fold(form):
+                self._place_index[fold(form)].append((iso3, case_rule(form)))
+        self._surfaces.setdefault(surface, "place")
 
     def _add_named(self, kind: str, row: Row, country: str | None, sector: str) -> None:
         name = row.cells["name"]
@@ -327,7 +345,7 @@ class ActorDictionary:
     def names(self) -> Iterator[tuple[str, str]]:
         """Every surface form with its kind, for a phrase matcher.
 
-        Kinds: state, demonym, capital, igo, group, institution, person, sector, title.
+        Kinds: state, demonym, capital, igo, group, institution, person, sector, title, place.
         Single words match by case (see `_names.case_rule`): confirm hits with `lookup`.
         """
         yield from self._surfaces.items()
@@ -436,9 +454,17 @@ class ActorDictionary:
         return self._sectors.get(fold(drop_article(word.strip())))
 
     def country_of_adjective(self, word: str) -> str | None:
-        """The ISO3 code of a demonym, country name or capital: "Chinese" -> CHN, "U.S." -> USA."""
+        """The ISO3 code of a demonym, country name or capital: "Chinese" -> CHN, "U.S." -> USA.
+        Other places are not countries here: "Herat" gives None (see `place_country`)."""
         text, _ = strip_possessive(drop_article(word.strip()))
         return self._country_code(text)
+
+    def place_country(self, name: str) -> str | None:
+        """The ISO3 code of the state a place is in: a state's name or capital, or a city or
+        region of the places files ("Herat" -> AFG). None for unknown or ambiguous names."""
+        text, _ = strip_possessive(drop_article(" ".join(name.split())))
+        codes = {code for code, rule in self._place_index.get(fold(text), ()) if case_ok(rule, text)}
+        return codes.pop() if len(codes) == 1 else None
 
     # ----------------------------------------------------------------- internals
 
