@@ -209,6 +209,11 @@ FUZZY_MIN_RATIO = 85
 """A misspelt state name ("Afghanestan", "Bangaldesh") is this close to the name (rapidfuzz ratio);
 shorter names are too easily close to a city's ("Zabul", "Kabul")."""
 
+SHORT_AGENT = 5
+SHORT_AGENTS = frozenset({"ceo", "ceos", "tv", "tvs"})
+"""Single agent words this short are abbreviations ("capts", "lts", "gens") unless they are
+English words or one of these."""
+
 MIN_ACRONYM = 3
 """Shorter acronyms ("AQ", "SF") mostly mean something else."""
 
@@ -1047,14 +1052,24 @@ class Converter:
                 continue
             if key in self.out.sectors or {key, fold(plural(key) or ""), key.removesuffix("s")} & self.project.sectors:
                 continue  # the project's word, or its singular or plural, wins
-            words = set(key.split())
-            if key in self.project.titles or words & self.single_word_states or words & NOT_CURRENT:
+            words = {form for word in key.split() for form in _singulars(word)}
+            if self.names_title(key) or words & self.single_word_states or words & (NOT_CURRENT | SUBORDINATE):
+                # "presidents", "deputy", "former premier": the title reader's words, and words that
+                # make a title another office; "American troops" is read as a state plus "troops".
                 self.out.skipped["agent that is a title or names a state"] += 1
                 continue
             if key in self.project.names:
                 self.out.skipped["agent that names an actor"] += 1
                 continue
+            if " " not in key and len(key) <= SHORT_AGENT and key not in self.project.common_words | SHORT_AGENTS:
+                self.out.skipped["agent that is an abbreviation"] += 1  # "capts", "ens", "lts"
+                continue
             self.out.sectors[key] = sector
+
+    def names_title(self, key: str) -> bool:
+        """Whether an agent word is, or holds, a title of the project ("presidents", "minister
+        for lands"): titles are resolved to office holders, not to a sector."""
+        return any(_singulars(word) & self.project.titles for word in [key, *key.split()])
 
     @staticmethod
     def agent_sector(word: str, letters: str) -> str | None:
@@ -1076,6 +1091,11 @@ class _Person:
 
     def countries(self) -> set[str | None]:
         return {country for _, country, _, _ in self.rows}
+
+
+def _singulars(word: str) -> set[str]:
+    """A word with the forms its singular may take ("deputies" -> "deputy", "spokesmen")."""
+    return {word, word.removesuffix("s"), word.removesuffix("es"), re.sub("ies$", "y", word), re.sub("men$", "man", word)}
 
 
 def _is_acronym(text: str) -> bool:

@@ -46,6 +46,16 @@ ORG_HEAD_ROLES = frozenset({"head_of_state", "head_of_government", "secretary_ge
 """Inside an organisation these all mean its head: "NATO chief", "Hamas leader", "EU Commission
 President". IGO heads are stored as secretary_general, heads of groups as group_leader."""
 
+GENERIC_ROLES = frozenset(
+    {"official", "military_officer", "rebel_figure", "opposition_figure", "police_officer",
+     "judicial_officer", "igo_official", "ngo_figure", "business_figure", "media_figure", "civilian"}
+)  # fmt: skip
+"""Roles that name no office (the rows converted from Phoenix, which gives only a sector). No title
+asks for them, and a row with one does not make its person answer to a bare surname: with some
+18,000 such people from every country, "Abbas Kamel" would otherwise read as "Abbas" + a known
+"Kamel". The person is found by full name or alias, by a title or honorific with the surname
+("President Reagan", when no office holder has that surname), or once the document names them."""
+
 MAX_PREFIX_WORDS = 7
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _ROLE = re.compile(r"^[a-z][a-z_]*$")
@@ -167,6 +177,8 @@ class ActorDictionary:
         """States' names, aliases and capitals, and places: where something happens."""
         self._org_index: dict[str, list[tuple[int, CaseRule]]] = defaultdict(list)
         self._surnames: dict[str, set[int]] = defaultdict(set)
+        self._titled_surnames: dict[str, set[int]] = defaultdict(set)
+        """Surnames of people with GENERIC_ROLES rows only: read after a title or honorific."""
         self._holders: dict[tuple[str, str], list[Entry]] = defaultdict(list)
         self._titles: dict[str, list[_Title]] = defaultdict(list)
         self._sectors: dict[str, str] = {}
@@ -320,8 +332,9 @@ class ActorDictionary:
             self._index_surface(surface, entity, "person")
             if len(surface.split()) == 1:
                 self._surnames[fold(surface)].add(entity)
+        surnames = self._titled_surnames if role in GENERIC_ROLES else self._surnames
         for key in _names.surname_keys(name, country):
-            self._surnames[key].add(entity)
+            surnames[key].add(entity)
         scope = "org:" + organisation if organisation else country
         if scope:
             self._holders[(scope, role)].append(entry)
@@ -601,7 +614,7 @@ class ActorDictionary:
         title_countries: frozenset[str],
     ) -> Actor | None:
         """The one person a title plus a surname names ("President Xi", "Chairman Kim")."""
-        ids = set(self._surnames.get(fold(surname), ()))
+        ids = set(self._surnames.get(fold(surname), ())) or set(self._titled_surnames.get(fold(surname), ()))
         if country:
             ids = {i for i in ids if country in self._entities[i].countries()}
         elif title_countries:
