@@ -35,7 +35,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from eventwire.actors import _names
+from eventwire.actors import _cache, _names
 from eventwire.actors._names import CaseRule, case_ok, case_rule, drop_article, fold, strip_possessive
 from eventwire.actors._tables import Row, Table, cell_date, read_table, user_files
 from eventwire.records import Actor
@@ -83,15 +83,37 @@ class Entry:
 
 
 @lru_cache(maxsize=1)
-def _package_tables() -> tuple[Table, ...]:
+def _package_files() -> tuple[tuple[str, bytes], ...]:
+    """The package's data files, (name, bytes) in name order."""
     folder = resources.files("eventwire").joinpath(_DATA)
     files = sorted((f for f in folder.iterdir() if f.name.endswith(".tsv")), key=lambda f: f.name)
-    return tuple(read_table(Path(f.name), f.read_text(encoding="utf-8")) for f in files)
+    return tuple((f.name, f.read_bytes()) for f in files)
+
+
+def _tables(files: Iterable[tuple[str, bytes]]) -> tuple[Table, ...]:
+    return tuple(read_table(Path(name), data.decode("utf-8")) for name, data in files)
+
+
+def _package_tables() -> tuple[Table, ...]:
+    return _tables(_package_files())
 
 
 @lru_cache(maxsize=1)
 def _default_dictionary() -> ActorDictionary:
-    return ActorDictionary(_package_tables())
+    return _compiled(_package_files())
+
+
+def _compiled(files: tuple[tuple[str, bytes], ...]) -> ActorDictionary:
+    """The dictionary of these files: from the compiled cache when it has them, else built (and
+    stored there for the next start)."""
+    cache_key = _cache.key(files)
+    found = _cache.read(cache_key)
+    if isinstance(found, ActorDictionary):
+        return found
+    with _cache.no_gc():
+        dictionary = ActorDictionary(_tables(files))
+    _cache.write(cache_key, dictionary)
+    return dictionary
 
 
 def _as_date(on: date | datetime | None) -> date | None:
@@ -213,6 +235,15 @@ class ActorDictionary:
             entries.sort(key=lambda e: e.start or date.min)
         self._index = dict(self._index)
 
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        del state["_lookup_cached"]  # a bound lru_cache: rebuilt empty on load
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._lookup_cached = lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._lookup)
+
     # ----------------------------------------------------------------- loading
 
     @classmethod
@@ -225,7 +256,8 @@ class ActorDictionary:
         files = user_files(extra_paths)
         if not files:
             return _default_dictionary()
-        return cls(_package_tables() + tuple(read_table(f) for f in files))
+        # User files keep their full path: it is what a bad row's message names.
+        return _compiled(_package_files() + tuple((str(f), f.read_bytes()) for f in files))
 
     def _country(self, row: Row) -> str | None:
         code = row.cells.get("country", "")

@@ -458,12 +458,17 @@ class DocumentActors(DocumentMemory):
         )
 
     def place_country(self, sentence: Span) -> str | None:
-        """The country of a place the sentence names with "in" ("rallied in Yerevan")."""
+        """The country of a place the sentence names with "in" ("rallied in Yerevan", "rebels in
+        Herat": a state, its capital, or a city or region of the places files)."""
         for tok in sentence:
             if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.pos_ == "PROPN":
                 actor = self.dictionary.lookup(tok.text, self.published)
                 if actor is not None and actor.kind == "state" and actor.country:
                     return actor.country
+                start = min([tok.i] + [c.left_edge.i for c in tok.lefts if c.dep_ in ("compound", "flat")])
+                country = self.dictionary.place_country(tok.doc[start : tok.i + 1].text)
+                if country:
+                    return country
         return None
 
     def _sector_word(self, head: Token) -> str | None:
