@@ -347,17 +347,17 @@ def parse_actor_file(text: str, problems: Counter[str] | None = None) -> list[Ph
         codes = "[" + codes if codes else ""
         if body.startswith("+"):
             if run is not None:
-                run.names.extend(n for n in name[1:].split("+") if n.strip())
+                run.names.extend(n.strip() for n in name[1:].split("+") if n.strip())
                 run.codes.extend(_codes(codes, problems))
         elif body[0] in " \t":
             if run is not None:
                 run.codes.extend(_codes(codes, problems))
         elif run is not None and not run.codes:
-            run.names.extend(n for n in name.split("+") if n.strip())
+            run.names.extend(n.strip() for n in name.split("+") if n.strip())
             run.codes.extend(_codes(codes, problems))
             run.countryinfo = run.countryinfo or "CountryInfo" in comment
         else:
-            names = [n for n in name.split("+") if n.strip()]
+            names = [n.strip() for n in name.split("+") if n.strip()]
             if not names:
                 continue
             run = PhoenixEntry(names, _codes(codes, problems), number, "CountryInfo" in comment)
@@ -444,7 +444,8 @@ PARTICLES = frozenset(
      "do", "dos", "del", "della", "di", "du", "des", "la", "le", "van", "von", "der", "den", "ter", "y", "e",
      "of", "the", "and", "for", "in", "on", "wa", "wal"}
 )  # fmt: skip
-ROMAN = frozenset({"ii", "iii", "iv", "vi", "vii", "viii"})
+ROMAN = frozenset({"ii", "iii", "iv", "vi", "vii", "viii", "ix", "xii", "xiii", "xiv", "xv", "xvi"})
+"""Regnal numbers; "xi" is left out: it is Mr Xi's name far more often."""
 ACRONYMS = frozenset({"us", "un", "eu", "uk", "usa", "nato", "opec", "asean", "ussr", "sfsr", "prc", "drc"})
 """Words written in capitals inside names ("US Department of Justice")."""
 PREPOSITIONS = frozenset({"of", "for", "in", "on", "to", "with", "de", "del", "du", "des", "against"})
