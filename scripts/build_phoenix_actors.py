@@ -128,7 +128,9 @@ SECTOR_OF_CODE: dict[str, str | None] = {
 """CAMEO sector (and CAMEO agent) codes -> eventwire sectors. None: no row. Religious codes (REL,
 CHR, MUS, JEW, BUD, HIN, ...) are read with `RELIGIOUS_PEOPLE` and `ARMED_NOUNS`."""
 
-RELIGION_CODES = frozenset({"REL", "CHR", "MUS", "JEW", "BUD", "HIN", "CTH", "ORT", "PRO", "SHI", "SUN", "ALE"})
+RELIGION_CODES = frozenset(
+    {"REL", "CHR", "MUS", "JEW", "BUD", "HIN", "CTH", "ORT", "PRO", "SHI", "SUN", "ALE"}
+)
 RELIGIOUS_PEOPLE = frozenset(
     {"cleric", "clerics", "imam", "imams", "priest", "priests", "bishop", "bishops", "archbishop",
      "archbishops", "monk", "monks", "nun", "nuns", "pastor", "pastors", "rabbi", "rabbis", "mullah",
@@ -166,21 +168,23 @@ IGO_ORGANISATIONS = {
     "UNO": "United Nations", "NAT": "NATO", "EEC": "European Union", "WHO": "World Health Organization",
     "IAE": "International Atomic Energy Agency", "ILO": "International Labour Organization",
     "HCR": "UNHCR", "FAO": "Food and Agriculture Organization", "WBK": "World Bank",
-    "IMF": "International Monetary Fund", "ARL": "Arab League", "ASN": "ASEAN", "OAS": "Organization of American States",
-    "KID": "UNICEF", "WFP": "World Food Programme", "ITP": "Interpol", "AFU": "African Union",
-    "OAU": "African Union", "WTO": "World Trade Organization", "OPC": "OPEC", "GCC": "Gulf Cooperation Council",
+    "IMF": "International Monetary Fund", "ARL": "Arab League", "ASN": "ASEAN",
+    "OAS": "Organization of American States", "KID": "UNICEF", "WFP": "World Food Programme",
+    "ITP": "Interpol", "AFU": "African Union", "OAU": "African Union", "WTO": "World Trade Organization",
+    "OPC": "OPEC", "GCC": "Gulf Cooperation Council",
 }  # fmt: skip
 """The organisation a Phoenix IGO person works for, by the most specific chunk of their code
 (IGOUNOHLHWHO: WHO, then UNO). Names are the project's own igos.tsv names."""
 
 TITLE_WORDS = frozenset(
-    {"president", "presidents", "vice", "former", "ex", "congressman", "congresswoman", "representative", "rep",
-     "senator", "sen", "governor", "gov", "general", "gen", "secretary", "chief", "leader", "premier",
+    {"president", "presidents", "vice", "former", "ex", "congressman", "congresswoman", "representative",
+     "rep", "senator", "sen", "governor", "gov", "general", "gen", "secretary", "chief", "leader", "premier",
      "minister", "prime", "chairman", "chairwoman", "king", "queen", "prince", "princess", "emir", "amir",
-     "sheikh", "sultan", "commander", "colonel", "col", "lieutenant", "lt", "major", "maj", "captain", "capt",
-     "admiral", "adm", "marshal", "field", "brigadier", "mr", "mrs", "ms", "dr", "sir", "lord", "lady",
+     "sheikh", "sultan", "commander", "colonel", "col", "lieutenant", "lt", "major", "maj", "captain",
+     "capt", "admiral", "adm", "marshal", "field", "brigadier", "mr", "mrs", "ms", "dr", "sir", "lord",
+     "lady",
      "foreign", "defence", "defense", "interior", "finance", "state", "elect", "acting", "interim", "party",
-     "communist", "soviet", "leader", "speaker", "ambassador", "envoy", "deputy", "first", "head", "director",
+     "communist", "soviet", "speaker", "ambassador", "envoy", "deputy", "first", "head", "director",
      "supreme", "grand", "ayatollah", "mullah", "pope", "cardinal", "bishop", "reverend", "rev", "judge",
      "justice", "attorney", "spokesman", "spokeswoman", "mayor", "ruler", "monarch", "dictator", "strongman",
      "commander-in-chief", "in", "of", "the", "and", "to", "for", "us", "u", "s", "un", "eu", "de", "facto",
@@ -371,7 +375,17 @@ class AgentWord:
     code: str
 
 
-PLURAL_NONE_ENDINGS = ("s", "men", "people", "police", "personnel", "staff", "clergy", "military", "leadership")
+PLURAL_NONE_ENDINGS = (
+    "s",
+    "men",
+    "people",
+    "police",
+    "personnel",
+    "staff",
+    "clergy",
+    "military",
+    "leadership",
+)
 
 
 def plural(word: str) -> str | None:
@@ -773,7 +787,9 @@ class Converter:
                         return "aliases"
         if len(key) < FUZZY_MIN_CHARS:
             return None
-        best = max(((fuzz.ratio(k, key), "aliases") for k in names if len(k) >= FUZZY_MIN_CHARS), default=(0, ""))
+        best = max(
+            ((fuzz.ratio(k, key), "aliases") for k in names if len(k) >= FUZZY_MIN_CHARS), default=(0, "")
+        )
         best = max([best, *((fuzz.ratio(k, key), "demonyms") for k in demonyms if len(k) >= FUZZY_MIN_CHARS)])
         return best[1] if best[0] >= FUZZY_MIN_RATIO else None
 
@@ -800,7 +816,7 @@ class Converter:
         if chosen is None:
             self.out.skipped["body without a country and sector"] += 1
             return
-        code, meaning = chosen
+        _, meaning = chosen
         sector = self.sector(meaning)
         if sector is None or meaning.country is None:
             self.out.skipped["body without a country and sector"] += 1
@@ -1051,10 +1067,17 @@ class Converter:
             if sector is None:
                 self.out.skipped["agent with no eventwire sector"] += 1
                 continue
-            if key in self.out.sectors or {key, fold(plural(key) or ""), key.removesuffix("s")} & self.project.sectors:
+            if (
+                key in self.out.sectors
+                or {key, fold(plural(key) or ""), key.removesuffix("s")} & self.project.sectors
+            ):
                 continue  # the project's word, or its singular or plural, wins
             words = {form for word in key.split() for form in _singulars(word)}
-            if self.names_title(key) or words & self.single_word_states or words & (NOT_CURRENT | SUBORDINATE):
+            if (
+                self.names_title(key)
+                or words & self.single_word_states
+                or words & (NOT_CURRENT | SUBORDINATE)
+            ):
                 # "presidents", "deputy", "former premier": the title reader's words, and words that
                 # make a title another office; "American troops" is read as a state plus "troops".
                 self.out.skipped["agent that is a title or names a state"] += 1
@@ -1062,7 +1085,11 @@ class Converter:
             if key in self.project.names:
                 self.out.skipped["agent that names an actor"] += 1
                 continue
-            if " " not in key and len(key) <= SHORT_AGENT and key not in self.project.common_words | SHORT_AGENTS:
+            if (
+                " " not in key
+                and len(key) <= SHORT_AGENT
+                and key not in self.project.common_words | SHORT_AGENTS
+            ):
                 self.out.skipped["agent that is an abbreviation"] += 1  # "capts", "ens", "lts"
                 continue
             self.out.sectors[key] = sector
@@ -1096,12 +1123,22 @@ class _Person:
 
 def _singulars(word: str) -> set[str]:
     """A word with the forms its singular may take ("deputies" -> "deputy", "spokesmen")."""
-    return {word, word.removesuffix("s"), word.removesuffix("es"), re.sub("ies$", "y", word), re.sub("men$", "man", word)}
+    return {
+        word,
+        word.removesuffix("s"),
+        word.removesuffix("es"),
+        re.sub("ies$", "y", word),
+        re.sub("men$", "man", word),
+    }
 
 
 def _is_acronym(text: str) -> bool:
     word = text.replace("_", "").replace(".", "").strip()
-    return word.isalpha() and " " not in text.strip("_ ") and (len(word) <= MIN_ACRONYM or not re.search("[AEIOUY]", word))
+    return (
+        word.isalpha()
+        and " " not in text.strip("_ ")
+        and (len(word) <= MIN_ACRONYM or not re.search("[AEIOUY]", word))
+    )
 
 
 def _latest(meanings: list[tuple[Code, Meaning]]) -> tuple[Code, Meaning] | None:
@@ -1119,7 +1156,9 @@ def igo_organisation(meaning: Meaning) -> str:
     return ""
 
 
-def _before(rows: list[tuple[Code, str | None, str, str]], first: date) -> list[tuple[Code, str | None, str, str]]:
+def _before(
+    rows: list[tuple[Code, str | None, str, str]], first: date
+) -> list[tuple[Code, str | None, str, str]]:
     """Rows cut to end before `first` (the project's first row for the person)."""
     kept = []
     last_day = first - timedelta(days=1)
@@ -1140,7 +1179,9 @@ def _periods(
     date, or, alone, stand for that one day."""
     dated = [r for r in rows if not r[0].default]
     seen: set[tuple[date, date | None, str | None, str]] = set()
-    for code, country, sector, organisation in sorted(dated, key=lambda r: r[0].start or r[0].end or date.min):
+    for code, country, sector, organisation in sorted(
+        dated, key=lambda r: r[0].start or r[0].end or date.min
+    ):
         start = code.start or code.end
         assert start is not None
         end = code.end or SOURCE_DATE
@@ -1231,9 +1272,7 @@ def write_all(out: Output, phoenix: Path, folder: Path, project: Project) -> dic
         ["name", "aliases", "country", "sector", "role", "start", "end", "organisation"],
         sorted(out.people, key=lambda r: (r[0], r[5])),
     )
-    state_rows = [
-        [iso3, NEW_STATES[iso3][0], "", NEW_STATES[iso3][1], ""] for iso3 in sorted(NEW_STATES)
-    ] + [
+    state_rows = [[iso3, NEW_STATES[iso3][0], "", NEW_STATES[iso3][1], ""] for iso3 in sorted(NEW_STATES)] + [
         [iso3, project.state_display[iso3], "|".join(row["aliases"]), "|".join(row["demonyms"]), ""]
         for iso3, row in sorted(out.states.items())
     ]
@@ -1250,7 +1289,7 @@ def write_all(out: Output, phoenix: Path, folder: Path, project: Project) -> dic
         folder / f"places{SUFFIX}",
         header(
             "Cities and regions from Phoenix's country entries: they give a country to sector words and"
-            " \"in X\" phrases, never act. Left out: common English words, names of actors, places"
+            ' "in X" phrases, never act. Left out: common English words, names of actors, places'
             " listed under two countries.",
             "name, country",
         ),
@@ -1310,7 +1349,11 @@ def main(argv: list[str] | None = None) -> int:
     out = convert(args.phoenix, project)
     counts = write_all(out, args.phoenix, args.out, project)
     people = len({row[0] for row in out.people})
-    print(f"wrote to {args.out}: " + ", ".join(f"{kind} {n}" for kind, n in counts.items()) + f" ({people} people)")
+    print(
+        f"wrote to {args.out}: "
+        + ", ".join(f"{kind} {n}" for kind, n in counts.items())
+        + f" ({people} people)"
+    )
     for reason, n in out.skipped.most_common():
         print(f"  {n:6d}  {reason}")
     return 0

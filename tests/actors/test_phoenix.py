@@ -103,7 +103,9 @@ def test_phoenix_span_start_after_end(phoenix: ModuleType) -> None:
         ("KNTGOV", None, "GOV"),  # CAMEO's fictional test country
     ],
 )
-def test_phoenix_read_code(phoenix: ModuleType, project, code: str, country: str | None, sector: str | None) -> None:  # type: ignore[no-untyped-def]
+def test_phoenix_read_code(
+    phoenix: ModuleType, project, code: str, country: str | None, sector: str | None
+) -> None:  # type: ignore[no-untyped-def]
     meaning = phoenix.read_code(code, project)
     assert meaning.country == country
     assert meaning.sector_code == sector
@@ -274,7 +276,9 @@ def test_phoenix_person_rows_and_aliases(converted) -> None:  # type: ignore[no-
 
 def test_phoenix_project_person_keeps_only_earlier_periods(converted) -> None:  # type: ignore[no-untyped-def]
     out, _, _ = converted
-    first = min(e.start for e in ActorDictionary.load().entries("Sergei Lavrov") if e.role not in GENERIC_ROLES)
+    first = min(
+        e.start for e in ActorDictionary.load().entries("Sergei Lavrov") if e.role not in GENERIC_ROLES
+    )
     rows = [r for r in out.people if r[0] == "Sergei Lavrov"]
     assert rows, "the Phoenix spelling joins the project's person"
     for row in rows:

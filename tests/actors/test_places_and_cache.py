@@ -58,7 +58,7 @@ def test_user_places_file(tmp_path: Path) -> None:
     assert actors.place_country("North Testburg") == "MLI"
     assert actors.lookup("North Testburg", D2012) is None
     bad = _write(tmp_path, "places_bad.tsv", "name\tcountry\nSouth Testburg\tZZZ\n")
-    with pytest.raises(ValueError, match="places_bad.tsv:2: unknown country code 'ZZZ'"):
+    with pytest.raises(ValueError, match=r"places_bad\.tsv:2: unknown country code .ZZZ."):
         ActorDictionary.load([bad])
 
 
@@ -167,7 +167,7 @@ def test_cache_keeps_few_files(tmp_path: Path, cache_home: Path) -> None:
 def test_bad_user_row_is_still_reported(tmp_path: Path, cache_home: Path) -> None:
     path = _write(tmp_path, "sectors_bad.tsv", "word\tsector\nteapots\tTEA\n")
     for _ in range(2):  # nothing is cached for a load that failed
-        with pytest.raises(ValueError, match="sectors_bad.tsv:2: unknown sector"):
+        with pytest.raises(ValueError, match=r"sectors_bad\.tsv:2: unknown sector"):
             ActorDictionary.load([path])
     assert not list(cache_home.glob("actors-*.pickle"))
 

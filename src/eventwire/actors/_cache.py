@@ -19,7 +19,6 @@ import os
 import pickle
 import tempfile
 from collections.abc import Iterator, Sequence
-from datetime import date
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -127,5 +126,4 @@ def _reducers() -> dict[type, Any]:
         Entry: lambda e: (Entry, (e.actor, e.role, e.start, e.end, e.organisation)),
         _Entity: lambda e: (_Entity, (e.kind, e.entries)),
         _Title: lambda t: (_Title, (t.role, t.countries, t.sector)),
-        date: lambda d: (date.fromordinal, (d.toordinal(),)),
     }

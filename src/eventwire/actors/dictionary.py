@@ -368,7 +368,7 @@ class ActorDictionary:
         for key in _names.surname_keys(name, country):
             surnames[key].add(entity)
         scope = "org:" + organisation if organisation else country
-        if scope:
+        if scope and role not in GENERIC_ROLES:
             self._holders[(scope, role)].append(entry)
 
     def _add_title(self, row: Row) -> None:
