@@ -967,10 +967,18 @@ class Converter:
                 merged[key] = person
                 order.append(key)
         self.pending_people = []
+        # Words of everyone's full names: a one-word name that is also part of someone's full name
+        # ("HASSAN_", Jordan's prince, and Samia Suluhu Hassan) would take every bare "Hassan".
+        name_words = {w for k in self.project.people for w in k.split() if " " in k}
+        name_words |= {w for m in merged.values() for n in m.names if " " in n for w in fold(n).split()}
         for key in order:
             person = merged[key]
             if person.ambiguous:
                 self.out.skipped["person name shared by people of two countries"] += 1
+                continue
+            person.names = [n for n in person.names if " " in n.strip() or fold(n) not in name_words]
+            if not person.names:
+                self.out.skipped["one-word name that is part of other people's names"] += 1
                 continue
             self.write_person(person)
 
