@@ -13,6 +13,8 @@
 7. Spark: `eventwire spark --master local[1]` and `local[2]` over 4,000 generated documents in
    WARC files next to the local engine with as many workers, the local[2]/local[1] ratio against
    its 1.8 target, and the cores one month of CC-NEWS needs in a day (bench_spark.py).
+8. start-up: `Pipeline()` in fresh processes with an empty and a filled actor cache, and the
+   actor dictionary built and loaded, with peak memory, against the 3 s target (bench_startup.py).
 
 Figures are medians of --runs runs. The corpora are generated into a temporary folder and
 deleted afterwards. The exit status is 0 whether targets pass or fail (this is a report) and
@@ -41,6 +43,7 @@ import bench_ingest
 import bench_line_classifier
 import bench_pipeline
 import bench_spark
+import bench_startup
 import bench_stories
 import stage_profile
 from measure import BenchError
@@ -166,6 +169,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     bench_spark.print_table(spark)
     report["spark"] = spark
 
+    _section("Start-up: spaCy model + patterns + actor dictionary, fresh processes")
+    startup = bench_startup.run_bench(1 if args.quick else bench_startup.DEFAULT_RUNS)
+    bench_startup.print_table(startup)
+    report["startup"] = startup
+
     machine_cpu_after = _machine_cpu_seconds()
     if machine_cpu is not None and machine_cpu_after is not None:
         foreign = (machine_cpu_after - machine_cpu) - (_own_cpu_seconds() - own_cpu)
@@ -173,7 +181,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         machine["other_processes_cpu_share"] = max(0.0, foreign) / capacity
     _section("Targets")
     report["targets"] = []
-    verdicts = [*bench_pipeline.verdicts(pipeline), bench_api.verdict(api), *bench_spark.verdicts(spark)]
+    verdicts = [
+        *bench_pipeline.verdicts(pipeline),
+        bench_api.verdict(api),
+        *bench_spark.verdicts(spark),
+        bench_startup.verdict(startup),
+    ]
     for target, passed, detail in verdicts:
         print(f"{'PASS' if passed else 'FAIL'}  {target}: {detail}")
         report["targets"].append({"target": target, "passed": passed, "detail": detail})

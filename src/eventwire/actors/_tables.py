@@ -20,6 +20,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "people": ("name", "aliases", "country", "sector", "role", "start", "end", "organisation"),
     "sectors": ("word", "sector"),
     "titles": ("title", "role", "countries", "sector"),
+    "places": ("name", "country"),
 }
 """Columns of each file kind, in order. Trailing optional columns may be left out."""
 
@@ -31,6 +32,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "people": ("name", "sector", "role", "start"),
     "sectors": ("word", "sector"),
     "titles": ("title",),
+    "places": ("name", "country"),
 }
 
 

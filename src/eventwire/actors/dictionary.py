@@ -10,6 +10,7 @@ one cell, `#` comment lines). The kind of a file is the start of its name:
     people*        name aliases country sector role start end [organisation]
     sectors*       word sector
     titles*        title role countries sector
+    places*        name country
 
 Users add files of the same formats with `ActorDictionary.load(extra_paths)`; a bad row stops
 the load with a `ValueError` naming file:line and the problem.
@@ -34,7 +35,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from eventwire.actors import _names
+from eventwire.actors import _cache, _names
 from eventwire.actors._names import CaseRule, case_ok, case_rule, drop_article, fold, strip_possessive
 from eventwire.actors._tables import Row, Table, cell_date, read_table, user_files
 from eventwire.records import Actor
@@ -44,6 +45,16 @@ SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "BUS", "MED", "CVL", "IGO", "JU
 ORG_HEAD_ROLES = frozenset({"head_of_state", "head_of_government", "secretary_general", "group_leader"})
 """Inside an organisation these all mean its head: "NATO chief", "Hamas leader", "EU Commission
 President". IGO heads are stored as secretary_general, heads of groups as group_leader."""
+
+GENERIC_ROLES = frozenset(
+    {"official", "military_officer", "rebel_figure", "opposition_figure", "police_officer",
+     "judicial_officer", "igo_official", "ngo_figure", "business_figure", "media_figure", "civilian"}
+)  # fmt: skip
+"""Roles that name no office (the rows converted from Phoenix, which gives only a sector). No title
+asks for them, and a row with one does not make its person answer to a bare surname: with some
+18,000 such people from every country, "Abbas Kamel" would otherwise read as "Abbas" + a known
+"Kamel". The person is found by full name or alias, by a title or honorific with the surname
+("President Reagan", when no office holder has that surname), or once the document names them."""
 
 MAX_PREFIX_WORDS = 7
 _ISO3 = re.compile(r"^[A-Z]{3}$")
@@ -72,15 +83,37 @@ class Entry:
 
 
 @lru_cache(maxsize=1)
-def _package_tables() -> tuple[Table, ...]:
+def _package_files() -> tuple[tuple[str, bytes], ...]:
+    """The package's data files, (name, bytes) in name order."""
     folder = resources.files("eventwire").joinpath(_DATA)
     files = sorted((f for f in folder.iterdir() if f.name.endswith(".tsv")), key=lambda f: f.name)
-    return tuple(read_table(Path(f.name), f.read_text(encoding="utf-8")) for f in files)
+    return tuple((f.name, f.read_bytes()) for f in files)
+
+
+def _tables(files: Iterable[tuple[str, bytes]]) -> tuple[Table, ...]:
+    return tuple(read_table(Path(name), data.decode("utf-8")) for name, data in files)
+
+
+def _package_tables() -> tuple[Table, ...]:
+    return _tables(_package_files())
 
 
 @lru_cache(maxsize=1)
 def _default_dictionary() -> ActorDictionary:
-    return ActorDictionary(_package_tables())
+    return _compiled(_package_files())
+
+
+def _compiled(files: tuple[tuple[str, bytes], ...]) -> ActorDictionary:
+    """The dictionary of these files: from the compiled cache when it has them, else built (and
+    stored there for the next start)."""
+    cache_key = _cache.key(files)
+    found = _cache.read(cache_key)
+    if isinstance(found, ActorDictionary):
+        return found
+    with _cache.no_gc():
+        dictionary = ActorDictionary(_tables(files))
+    _cache.write(cache_key, dictionary)
+    return dictionary
 
 
 def _as_date(on: date | datetime | None) -> date | None:
@@ -162,8 +195,12 @@ class ActorDictionary:
         self._by_key: dict[str, int] = {}
         self._index: dict[str, list[tuple[int, CaseRule]]] = defaultdict(list)
         self._country_index: dict[str, list[tuple[str, CaseRule]]] = defaultdict(list)
+        self._place_index: dict[str, list[tuple[str, CaseRule]]] = defaultdict(list)
+        """States' names, aliases and capitals, and places: where something happens."""
         self._org_index: dict[str, list[tuple[int, CaseRule]]] = defaultdict(list)
         self._surnames: dict[str, set[int]] = defaultdict(set)
+        self._titled_surnames: dict[str, set[int]] = defaultdict(set)
+        """Surnames of people with GENERIC_ROLES rows only: read after a title or honorific."""
         self._holders: dict[tuple[str, str], list[Entry]] = defaultdict(list)
         self._titles: dict[str, list[_Title]] = defaultdict(list)
         self._sectors: dict[str, str] = {}
@@ -179,6 +216,8 @@ class ActorDictionary:
             by_kind[table.kind].extend(table.rows)
         for row in by_kind["states"]:
             self._add_state(row)
+        for row in by_kind["places"]:
+            self._add_place(row)
         for row in by_kind["igos"]:
             self._add_named("igo", row, None, "IGO")
         for row in by_kind["institutions"]:
@@ -196,6 +235,15 @@ class ActorDictionary:
             entries.sort(key=lambda e: e.start or date.min)
         self._index = dict(self._index)
 
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        del state["_lookup_cached"]  # a bound lru_cache: rebuilt empty on load
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._lookup_cached = lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._lookup)
+
     # ----------------------------------------------------------------- loading
 
     @classmethod
@@ -208,7 +256,8 @@ class ActorDictionary:
         files = user_files(extra_paths)
         if not files:
             return _default_dictionary()
-        return cls(_package_tables() + tuple(read_table(f) for f in files))
+        # User files keep their full path: it is what a bad row's message names.
+        return _compiled(_package_files() + tuple((str(f), f.read_bytes()) for f in files))
 
     def _country(self, row: Row) -> str | None:
         code = row.cells.get("country", "")
@@ -260,6 +309,19 @@ class ActorDictionary:
                 self._index_surface(surface, entity, kind)
                 for form in {surface, drop_article(surface)}:
                     self._country_index[fold(form)].append((iso3, case_rule(form)))
+                    if kind != "demonym":
+                        self._place_index[fold(form)].append((iso3, case_rule(form)))
+
+    def _add_place(self, row: Row) -> None:
+        """A city or region: gives a country to "rebels in Herat", never stands for an actor."""
+        iso3 = self._country(row)
+        if iso3 is None:
+            raise row.fail("empty required column 'country'")
+        surface = row.cells["name"]
+        for form in {surface, drop_article(surface)}:
+            if fold(form):
+                self._place_index[fold(form)].append((iso3, case_rule(form)))
+        self._surfaces.setdefault(surface, "place")
 
     def _add_named(self, kind: str, row: Row, country: str | None, sector: str) -> None:
         name = row.cells["name"]
@@ -302,10 +364,11 @@ class ActorDictionary:
             self._index_surface(surface, entity, "person")
             if len(surface.split()) == 1:
                 self._surnames[fold(surface)].add(entity)
+        surnames = self._titled_surnames if role in GENERIC_ROLES else self._surnames
         for key in _names.surname_keys(name, country):
-            self._surnames[key].add(entity)
+            surnames[key].add(entity)
         scope = "org:" + organisation if organisation else country
-        if scope:
+        if scope and role not in GENERIC_ROLES:
             self._holders[(scope, role)].append(entry)
 
     def _add_title(self, row: Row) -> None:
@@ -327,7 +390,7 @@ class ActorDictionary:
     def names(self) -> Iterator[tuple[str, str]]:
         """Every surface form with its kind, for a phrase matcher.
 
-        Kinds: state, demonym, capital, igo, group, institution, person, sector, title.
+        Kinds: state, demonym, capital, igo, group, institution, person, sector, title, place.
         Single words match by case (see `_names.case_rule`): confirm hits with `lookup`.
         """
         yield from self._surfaces.items()
@@ -436,9 +499,17 @@ class ActorDictionary:
         return self._sectors.get(fold(drop_article(word.strip())))
 
     def country_of_adjective(self, word: str) -> str | None:
-        """The ISO3 code of a demonym, country name or capital: "Chinese" -> CHN, "U.S." -> USA."""
+        """The ISO3 code of a demonym, country name or capital: "Chinese" -> CHN, "U.S." -> USA.
+        Other places are not countries here: "Herat" gives None (see `place_country`)."""
         text, _ = strip_possessive(drop_article(word.strip()))
         return self._country_code(text)
+
+    def place_country(self, name: str) -> str | None:
+        """The ISO3 code of the state a place is in: a state's name or capital, or a city or
+        region of the places files ("Herat" -> AFG). None for unknown or ambiguous names."""
+        text, _ = strip_possessive(drop_article(" ".join(name.split())))
+        codes = {code for code, rule in self._place_index.get(fold(text), ()) if case_ok(rule, text)}
+        return codes.pop() if len(codes) == 1 else None
 
     # ----------------------------------------------------------------- internals
 
@@ -575,7 +646,7 @@ class ActorDictionary:
         title_countries: frozenset[str],
     ) -> Actor | None:
         """The one person a title plus a surname names ("President Xi", "Chairman Kim")."""
-        ids = set(self._surnames.get(fold(surname), ()))
+        ids = set(self._surnames.get(fold(surname), ())) or set(self._titled_surnames.get(fold(surname), ()))
         if country:
             ids = {i for i in ids if country in self._entities[i].countries()}
         elif title_countries:

@@ -546,7 +546,8 @@ class DocumentActors(DocumentMemory):
         return None
 
     def place_country(self, sentence: Span) -> str | None:
-        """The country of a place the sentence names with "in" ("rallied in Yerevan") or another
+        """The country of a place the sentence names with "in" ("rallied in Yerevan", "rebels in
+        Herat": a state, its capital, or a city or region of the places files) or another
         preposition of place ("marched through Tbilisi"); not a place in the attribution ("relief
         officials in Nairobi said")."""
         for tok in sentence:
@@ -556,6 +557,10 @@ class DocumentActors(DocumentMemory):
                 actor = self.dictionary.lookup(tok.text, self.published)
                 if actor is not None and actor.kind == "state" and actor.country:
                     return actor.country
+                start = min([tok.i] + [c.left_edge.i for c in tok.lefts if c.dep_ in ("compound", "flat")])
+                country = self.dictionary.place_country(tok.doc[start : tok.i + 1].text)
+                if country:
+                    return country
         return None
 
     def _sector_word(self, head: Token) -> str | None:
