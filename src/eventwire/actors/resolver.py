@@ -501,8 +501,10 @@ class DocumentActors(DocumentMemory):
         sector = self._sector_word(head)
         if not sector:
             return None
-        # "rebel fighters against the Syrian government": a country anywhere in the phrase.
-        country = self.country_in(head.doc[head.left_edge.i : head.right_edge.i + 1])
+        # "rebel fighters against the Syrian government": a country anywhere in the phrase; but a
+        # place held ("a guerrilla stronghold on the Thai border") is of whoever holds it.
+        end = head.i if head.lemma_.lower() in held_places() else head.right_edge.i
+        country = self.country_in(head.doc[head.left_edge.i : end + 1])
         if country is None:
             if any(t.lower_ in FOREIGN_MODIFIERS for t in head.lefts):
                 return None
@@ -574,10 +576,12 @@ class DocumentActors(DocumentMemory):
             if sector:
                 return sector
         sector = self.dictionary.sector_of(head.text) or self.dictionary.sector_of(head.lemma_)
-        if sector is None and head.lemma_.lower() in member_nouns():
-            # "opposition supporters", "rebel fighters": the people of the group the word names.
+        if sector is None and head.lemma_.lower() in member_nouns() | held_places():
+            # "opposition supporters", "rebel fighters": the people of the group the word names;
+            # "a guerrilla stronghold", "rebel positions": a place they hold.
             for modifier in reversed(modifiers):
-                sector = self.dictionary.sector_of(modifier)
+                # the modifier as written or as its plural ("guerrilla stronghold": guerrillas)
+                sector = self.dictionary.sector_of(modifier) or self.dictionary.sector_of(modifier + "s")
                 if sector:
                     break
         return sector
@@ -657,6 +661,12 @@ def _clean_name(text: str) -> str:
 def member_nouns() -> frozenset[str]:
     """Nouns for a group's people, who take its sector ("opposition supporters")."""
     return frozenset(w.lower() for w in data_words("actors", "member_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def held_places() -> frozenset[str]:
+    """Nouns for places a group holds ("rebel positions"), which stand for the group."""
+    return frozenset(w.lower() for w in data_words("actors", "held_places.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -171,6 +171,7 @@ def _own_block(tok: Token) -> str | None:
 
 
 FUTURE_MODALS = frozenset({"will", "would", "'ll", "shall"})
+VOWS = frozenset({"vow", "swear", "pledge", "promise"})
 # Verbs that announce what their subject will do: "said it would boycott", "vowed it will strike".
 ANNOUNCING = REPORTING | {"announce", "declare", "warn", "vow", "swear", "insist", "pledge"}
 
@@ -180,7 +181,10 @@ def announced_act(trigger: Token) -> bool:
     the talks", "will withdraw its troops unless ..."): not a fact, but announcing a harm is a
     threat (GUIDELINE: a conditional warning is THREATEN)."""
     clause = trigger.head if trigger.dep_ == "conj" else trigger
-    if _modal(clause) not in {f"{m}" for m in FUTURE_MODALS} or _negated(trigger) or _negated(clause):
+    if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in VOWS and not _negated(clause.head):
+        # "vowed to fight on", "swore to take revenge on them"
+        return blocked_because(clause.head, "") is None
+    if _modal(clause) not in FUTURE_MODALS or _negated(trigger) or _negated(clause):
         return False
     if _conditional(clause) or trigger.sent.text.rstrip().endswith("?"):
         return False

@@ -15,6 +15,7 @@ An event told twice in one article is kept once.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import permutations
@@ -35,7 +36,7 @@ from eventwire.code.arguments import (
     subjects,
     target_candidates,
 )
-from eventwire.code.assertion import announced_act, blocked_because
+from eventwire.code.assertion import VOWS, announced_act, blocked_because
 from eventwire.code.dating import EventDate, event_date, lead_date
 from eventwire.code.merge import merge_duplicates, same_side
 from eventwire.code.page_guard import PageGuard
@@ -204,6 +205,8 @@ class EventCoder:
             return []
         coding = match.coding
         lemma = token.lemma_.lower()
+        if lemma in VOWS and any(c.dep_ == "xcomp" for c in token.children):
+            return []  # "swore to fight": the vow is not an act of its own (what is vowed may be)
         announced = False
         reason = blocked_because(token, lemma, force=coding.type in FORCE_TYPES)
         if reason and coding.type in THREAT_CODES and announced_act(token):
@@ -326,7 +329,9 @@ class EventCoder:
         ctx.actors.hint_country = source_countries[0] if source_countries and domestic else None
         # "Israeli airstrikes killed 12 people": the victims are not the attacker's own people.
         ctx.actors.avoid_country = source_countries[0] if source_countries and not domestic else None
-        targets, deep = _find_targets(token, light, pattern, ctx.actors)
+        # "mobilized army reservists for a war against Iraq": its own forces are what it mobilizes.
+        avoid = set(source_countries) if pattern.type == "MOBILIZE" else set()
+        targets, deep = _find_targets(token, light, pattern, ctx.actors, sources, avoid)
         ctx.actors.hint_country = ctx.actors.avoid_country = None
         if pattern.nominal and not targets and source_heads and not _owned(token, source_heads):
             # "During the Astana talks, Iran, Russia and Turkey sponsored ...": a nominal event
@@ -510,7 +515,12 @@ def _resolve_all(heads: list[Token], actors: DocumentActors, *, target: bool = F
 
 
 def _find_targets(
-    token: Token, light: Token | None, pattern: Pattern, actors: DocumentActors
+    token: Token,
+    light: Token | None,
+    pattern: Pattern,
+    actors: DocumentActors,
+    sources: Sequence[Mention] = (),
+    avoid: set[str] | None = None,
 ) -> tuple[list[Mention], bool]:
     """The first target spec whose phrases resolve to actors; and whether a deep search found them."""
     for spec in pattern.targets:
@@ -520,6 +530,10 @@ def _find_targets(
             mentions = _resolve_all(group, actors, target=spec.kind != "xcomp" or spec.deep)
             if spec.kind == "place":
                 mentions = [m for m in mentions if m.actor.kind == "state"]
+            if avoid:
+                mentions = [m for m in mentions if m.actor.country not in avoid]
+            # "suspended part of its aid to Bosnia": the source's own "its" is not the target.
+            mentions = [m for m in mentions if not any(same_side(m.actor, s.actor) for s in sources)]
             if mentions:
                 return mentions, n > 0
     return [], False

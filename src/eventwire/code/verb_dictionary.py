@@ -49,7 +49,7 @@ COUNTERPART_PREPS = (
 DEFAULT_TARGETS = (
     TargetSpec("dobj", deep=True),
     TargetSpec("dative"),
-    *(TargetSpec("prep", prep) for prep in COUNTERPART_PREPS),
+    *(TargetSpec("prep", prep, deep=True) for prep in COUNTERPART_PREPS),
     # "threatened to launch an offensive unless Baghdad accepted": who the condition is about.
     TargetSpec("condition"),
     TargetSpec("xcomp", deep=True),
@@ -247,6 +247,9 @@ class _Scene:
         for child in self.verb.children:
             if child.dep_ in OBJECT_DEPS:
                 chunks.append(_chunk(child) if child.pos_ in ("NOUN", "PROPN", "PRON", "NUM") else [child])
+                # "suspended part of its military aid", "staged a series of attacks": what the
+                # quantity is of is the object too.
+                chunks.extend(_chunk(o) for p in child.children if p.lower_ == "of" for o in p.children)
                 if child.dep_ == "xcomp":
                     chunks.extend(_chunk(c) for c in child.children if c.dep_ == "dobj")
         if is_passive(self.verb):
