@@ -84,6 +84,8 @@ GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4}
 # Left-side dependents that belong to a name phrase ("Chinese Foreign Minister Wang Yi").
 PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "case", "punct", "nummod", "quantmod"})
 GENERIC_SECTOR = "GOV"
+# Things a demonym describes without standing for its state: "the Russian language".
+NOT_OWNED = frozenset({"language", "languages", "speaker", "speakers", "cuisine", "literature"})
 PLACE_PREPOSITIONS = frozenset({"in", "through", "across", "outside", "near", "around", "throughout"})
 # Modifiers that place a sector word outside the document's home country ("Western governments").
 FOREIGN_MODIFIERS = frozenset(
@@ -236,6 +238,8 @@ class DocumentActors(DocumentMemory):
         found = self.resolve(head)
         if found or head.pos_ not in ("NOUN", "PROPN"):
             return found
+        if head.lemma_.lower() in NOT_OWNED:
+            return []
         for child in head.children:
             if child.dep_ in ("amod", "compound", "poss"):
                 country = self.dictionary.country_of_adjective(child.text)

@@ -74,6 +74,9 @@ SEPARATE_WORDS = frozenset({"separately", "respectively"})
 MUTUAL_TYPES = frozenset({"CONSULT"})
 JOINT_TYPES = frozenset({"AGREE", "COOPERATE"})
 HOME = TargetSpec("home")
+# Acts several doers do to each other when no one else is named: failing to agree, clashing.
+JOINT_FAILURES = frozenset({"REJECT"})
+CLASHES = frozenset({"clash", "fight", "battle", "skirmish"})
 HOME_MARK = " (against their own government)"
 # Acts of force, which a said or written thing cannot suffer ("attacked the bill").
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
@@ -191,7 +194,7 @@ class EventCoder:
             events = self._events(token, light, pattern, sentence, index, ctx, sentence_words)
             if events:
                 return events
-        if token.pos_ == "VERB":
+        if token.pos_ == "VERB" and not _describes_subject(token):
             return self._dictionary_events(token, sentence, index, ctx, sentence_words)
         return []
 
@@ -355,8 +358,13 @@ class EventCoder:
             return []
         if "plural" in pattern.requires and len({m.actor for m in sources}) < 2:
             return []
-        if not targets and _reciprocal(token, light) and len(sources) > 1:
-            # "the two candidates attacked each other's policies": each acts on the other.
+        if len(sources) > 1 and targets and all(_among(t, sources) for t in targets):
+            # "Palestinians and Israelis failed to reach agreement on the fate of Palestinian
+            # offices": what falls on one of the doers is between them.
+            targets = []
+        if not targets and len(sources) > 1 and (_reciprocal(token, light) or _between_them(token, pattern)):
+            # "the two candidates attacked each other's policies", "Palestinians and Israelis
+            # failed to agree": each acts on the other.
             targets, pattern = sources, replace(pattern, mutual=True)
         pairs = _pairs(sources, targets, pattern.mutual, star=bool(sentence_words & SEPARATE_WORDS))
         if reverse:
@@ -489,6 +497,22 @@ def _named_targets_first(events: list[Event]) -> list[Event]:
     return [e for e in events if not (e.rule.endswith(HOME_MARK) and key(e) in named)]
 
 
+def _among(mention: Mention, sources: list[Mention]) -> bool:
+    """Whether the mention is one of the doers, or their country ("Palestinians" and Palestine)."""
+    actor = mention.actor
+    return any(actor == s.actor or (actor.country and actor.country == s.actor.country) for s in sources)
+
+
+def _between_them(token: Token, pattern: Pattern) -> bool:
+    return pattern.type in JOINT_FAILURES or (pattern.type == "ASSAULT" and token.lemma_.lower() in CLASHES)
+
+
+def _describes_subject(verb: Token) -> bool:
+    """ "British aircraft using guided missiles killed ...": a participle that describes the
+    subject of another verb says how, it is not an act of its own."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ in ("nsubj", "nsubjpass")
+
+
 def _joint(verb: Token) -> bool:
     """Whether the verb's act is done together: several subjects, or "with" someone."""
     if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
@@ -525,6 +549,10 @@ def _find_targets(
     """The first target spec whose phrases resolve to actors; and whether a deep search found them."""
     for spec in pattern.targets:
         for n, group in enumerate(target_candidates(token, spec, light)):
+            if not spec.deep and any(h.lemma_.lower() in verbal_objects() for h in group):
+                # "welcomed Reagan's statement" welcomes a statement, not Reagan's visit: the
+                # owner of a said thing is a target only where the pattern searches inside.
+                continue
             # The object of a planned act ("threatened to send refugees") names a target only when
             # it is an actor itself, not a thing of some country's.
             mentions = _resolve_all(group, actors, target=spec.kind != "xcomp" or spec.deep)
