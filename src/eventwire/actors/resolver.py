@@ -358,6 +358,10 @@ class DocumentActors(DocumentMemory):
                     return holder, "title-name", role
             known = self.person_by_surname(text.split()[0] if len(text.split()) == 1 else surname)
             if known and (len(text.split()) == 1 or known.name.lower().endswith(text.lower())):
+                if known.country is None and role and self.hint_country:
+                    # Named before with no country ("former president Carlos Menem"); the event
+                    # at hand now says whose office it was.
+                    known = Actor(known.name, self.hint_country, known.sector, "person")
                 return known, "surname", role
             if len(text.split()) == 1 and _acronym(text):
                 continue  # "U.N." is no one's surname
@@ -514,6 +518,7 @@ class DocumentActors(DocumentMemory):
                 return None
             country = (
                 self._owner_country(head)
+                or self._origin_country(head)
                 or self._sibling_country(head)
                 or self.place_country(head.sent)
                 or self.dateline_country
@@ -537,6 +542,19 @@ class DocumentActors(DocumentMemory):
                 owner = self.last_thing() if reporter is None else None
                 if owner is not None and owner.country:
                     return owner.country
+        return None
+
+    def _origin_country(self, head: Token) -> str | None:
+        """ "a missionary from Calgary", "doctors from Basra": where they come from."""
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "from"):
+            for place in (o for o in prep.children if o.dep_ == "pobj"):
+                name = place.doc[place.left_edge.i : place.i + 1].text
+                actor = self.dictionary.lookup(name, self.published)
+                if actor is not None and actor.kind == "state" and actor.country:
+                    return actor.country
+                country = self.dictionary.place_country(name)
+                if country:
+                    return country
         return None
 
     def _sibling_country(self, head: Token) -> str | None:
