@@ -159,6 +159,14 @@ def _infinitive(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
 
 
+def _question(tok: Token) -> bool:
+    """Whether the sentence asks (its root ends on "?"); cheaper than building `tok.sent`."""
+    root = tok
+    while root.head.i != root.i:
+        root = root.head
+    return root.right_edge.text == "?" or any(c.text == "?" for c in root.children)
+
+
 def _own_block(tok: Token) -> str | None:
     if _negated(tok):
         return "negated"
@@ -186,7 +194,7 @@ def announced_act(trigger: Token) -> bool:
         return blocked_because(clause.head, "") is None
     if _modal(clause) not in FUTURE_MODALS or _negated(trigger) or _negated(clause):
         return False
-    if _conditional(clause) or trigger.sent.text.rstrip().endswith("?"):
+    if _conditional(clause) or _question(trigger):
         return False
     if clause.dep_ == "ROOT":
         return True
@@ -210,7 +218,7 @@ def blocked_because(trigger: Token, pattern_lemma: str, *, force: bool = False) 
         for child in trigger.children:
             if child.lower_ in NON_FACTUAL_MODIFIERS and child.dep_ in ("amod", "det", "compound"):
                 return f"nominal modified by '{child.lower_}'"
-    if trigger.sent.text.rstrip().endswith("?"):
+    if _question(trigger):
         return "question"
     if (
         _infinitive(trigger)

@@ -154,12 +154,15 @@ class EventCoder:
             if skip:
                 log.debug("%s: sentence %d not coded: %s", article.doc_id, index, skip)
                 continue
+            words = {t.lower_ for t in sentence}
             for token in sentence:
                 actors.at(index, token.i - sentence.start, sentence.start)
-                events.extend(self._code_token(token, sentence, index, ctx))
+                events.extend(self._code_token(token, sentence, index, ctx, words))
         return merge_duplicates(_named_targets_first(events))
 
-    def _code_token(self, token: Token, sentence: Span, index: int, ctx: _Context) -> list[Event]:
+    def _code_token(
+        self, token: Token, sentence: Span, index: int, ctx: _Context, sentence_words: set[str]
+    ) -> list[Event]:
         lemma = token.lemma_.lower()
         if lemma in REPORTING_VERBS:
             reported = self._reported_accusation(token, sentence, index, ctx) or self._reported_demand(
@@ -176,7 +179,6 @@ class EventCoder:
             candidates = self.patterns.nouns.get(lemma) or self.patterns.nouns.get(token.lower_, [])
         else:
             return []
-        sentence_words = {t.lower_ for t in sentence}
         for pattern in candidates:
             light = light_verb_object(token, pattern)
             if pattern.objects and light is None:

@@ -21,7 +21,7 @@ first and this dictionary only when none of them fires.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from spacy.tokens import Token
@@ -37,6 +37,7 @@ Phrase = tuple[str, ...]
 # are matched against ("staged rallies", "set free", "put on alert").
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "acomp", "prt", "advmod", "xcomp", "npadvmod"})
 PREP_DEPS = frozenset({"prep", "agent", "dative"})
+COMMON_PREPOSITIONS = frozenset({"to", "in", "on", "for", "with", "of", "at", "by", "from", "into", "over"})
 PREP_CHAIN_DEPTH = 2
 """How far prepositional phrases are followed: "added to the list of banned parties"."""
 # Where a target is looked for when the pattern does not say, in order: the object (and inside
@@ -118,6 +119,17 @@ class DictionaryPattern:
     objects: tuple[Term, ...]
     preps: tuple[PrepTerm, ...]
     coding: Coding
+    needs: tuple[frozenset[str], ...] = field(default=(), compare=False)
+    """For each term and preposition, the words one of which the verb's surroundings must hold:
+    the cheap test before the full match (filled in by `__post_init__`)."""
+
+    def __post_init__(self) -> None:
+        terms = [*self.subject, *self.objects, *(t for p in self.preps for t in p.terms)]
+        needs = [t.words for t in terms] + [frozenset({p.prep}) for p in self.preps]
+        object.__setattr__(self, "needs", tuple(needs))
+
+    def could_fit(self, words: set[str]) -> bool:
+        return all(not need.isdisjoint(words) for need in self.needs)
 
     @property
     def specificity(self) -> int:
@@ -125,11 +137,16 @@ class DictionaryPattern:
         return len(self.subject) + len(self.objects) + sum(1 + len(p.terms) for p in self.preps)
 
     def required_words(self) -> frozenset[str]:
-        """Words one of which a sentence must hold for this pattern to match (for pre-selection)."""
-        terms = self.objects or self.subject or tuple(t for p in self.preps for t in p.terms)
-        if terms:
-            return terms[0].words
-        return frozenset(p.prep for p in self.preps)
+        """Words one of which a sentence must hold for this pattern to match (for pre-selection):
+        its rarest need. A pattern that needs only a common preposition ("- * (WITH)") does not
+        make a sentence worth parsing on its own: almost every sentence would be."""
+        needs = [n for n in self.needs if not n <= COMMON_PREPOSITIONS]
+        return min(needs, key=len) if needs else frozenset()
+
+    @property
+    def anchor(self) -> frozenset[str]:
+        """The need the index files the pattern under: its rarest, a preposition if it has no word."""
+        return min(self.needs, key=len) if self.needs else frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +195,27 @@ class VerbDictionary:
             self.blocks.setdefault(pattern.block, []).append(pattern)
         for block in self.blocks.values():
             block.sort(key=lambda p: -p.specificity)  # stable: file order among equals
+        # Per block, its patterns filed under each word of their rarest need: a verb's scene then
+        # looks at the few patterns its words can satisfy, not at the whole block.
+        self._index: dict[str, dict[str, list[int]]] = {}
+        self._bare: dict[str, list[int]] = {}
+        for name, block in self.blocks.items():
+            index: dict[str, list[int]] = {}
+            for rank, pattern in enumerate(block):
+                if not pattern.needs:
+                    self._bare.setdefault(name, []).append(rank)
+                for word in pattern.anchor:
+                    index.setdefault(word, []).append(rank)
+            self._index[name] = index
+
+    def _candidates(self, block: str, words: set[str]) -> list[DictionaryPattern]:
+        """The block's patterns that the scene's words could satisfy, most specific first."""
+        index = self._index.get(block, {})
+        ranks = set(self._bare.get(block, ()))
+        for word in words & index.keys():
+            ranks.update(index[word])
+        patterns = self.blocks.get(block, [])
+        return [patterns[r] for r in sorted(ranks)]
 
     @classmethod
     def bundled(cls) -> VerbDictionary:
@@ -200,8 +238,8 @@ class VerbDictionary:
         best: Match | None = None
         for entry in entries:
             found = Match(entry.coding, entry.specificity)
-            for pattern in self.blocks.get(entry.block, []):  # most specific first
-                if entry.uses(pattern) and _pattern_fits(pattern, scene):
+            for pattern in self._candidates(entry.block, scene.words):  # most specific first
+                if pattern.could_fit(scene.words) and entry.uses(pattern) and _pattern_fits(pattern, scene):
                     found = Match(pattern.coding, pattern.specificity + entry.specificity)
                     break
             if best is None or found.specificity > best.specificity:
@@ -220,8 +258,9 @@ class VerbDictionary:
                 if not entry.coding.negative:
                     wanted.append(extra)
                 for pattern in self.blocks.get(entry.block, []):
-                    if entry.uses(pattern) and not pattern.coding.negative:
-                        wanted.append(pattern.required_words() | extra if extra else pattern.required_words())
+                    required = pattern.required_words()
+                    if entry.uses(pattern) and not pattern.coding.negative and required:
+                        wanted.append(required | extra if extra else required)
             if not wanted:
                 continue
             merged = _merge_needs(wanted)
@@ -256,6 +295,13 @@ class _Scene:
             # "sanctions were imposed on Iran": the passive subject is the verb's object.
             chunks.extend(_chunk(c) for c in self.verb.children if c.dep_ == "nsubjpass")
         return chunks
+
+    @cached_property
+    def words(self) -> set[str]:
+        """Every word (and lemma) the patterns could look at, and the prepositions."""
+        chunks = [*self.subject, *self.objects, *(chunk for _, chunk in self.preps)]
+        found = {w for chunk in chunks for t in chunk for w in (t.lower_, t.lemma_.lower())}
+        return found | {prep for prep, _ in self.preps}
 
     @cached_property
     def preps(self) -> list[tuple[str, list[Token]]]:
