@@ -52,6 +52,7 @@ class Stages:
     def build(cls, config: Config) -> Stages:
         # Imported here: spaCy and the actor data cost time and memory that `--articles-only`
         # runs and the CLI's other commands do not need.
+        from eventwire.actors.cues import ActorCues
         from eventwire.annotate.annotator import Annotator
         from eventwire.annotate.entities import EntityLabeller, dictionary_labels
         from eventwire.annotate.model import load_nlp
@@ -60,7 +61,7 @@ class Stages:
         patterns, dictionary = load_data_files(config)
         nlp = load_nlp()
         labeller = EntityLabeller(nlp, dictionary_labels(dictionary))
-        annotator = Annotator(nlp, patterns.could_fire, labeller=labeller)
+        annotator = Annotator(nlp, patterns.could_fire, labeller=labeller, names_actor=ActorCues(dictionary))
         return cls(annotator=annotator, coder=EventCoder(patterns), dictionary=dictionary)
 
     def document_actors(self, article: Article) -> DocumentActors:
