@@ -24,6 +24,11 @@ _OPENERS = {"“": "double", "«": "double", "‘": "single"}
 _CLOSERS = {"”": "double", "»": "double", "’": "single"}
 _STRAIGHT = {'"': "double", "'": "single"}
 _PARAGRAPH = re.compile(r"\n")
+# The characters of each style, found by one regex scan rather than a look at every character.
+_MARK_CHARS = {
+    style: re.compile("[" + re.escape("".join(c for c, s in (_OPENERS | _CLOSERS | _STRAIGHT).items() if s == style)) + "]")
+    for style in ("double", "single")
+}
 _WORDISH = re.compile(r"[\w]")
 
 
@@ -91,10 +96,8 @@ def _scan(text: str, style: str, blocked: list[tuple[int, int]]) -> list[Marked]
             continue
         marks = [
             (i, role)
-            for i in range(par_start, par_end)
-            if style in (_OPENERS.get(text[i]), _CLOSERS.get(text[i]), _STRAIGHT.get(text[i]))
-            and not any(a <= i < b for a, b in blocked)
-            and (role := _role(text, i, style)) is not None
+            for i in (m.start() for m in _MARK_CHARS[style].finditer(text, par_start, par_end))
+            if not any(a <= i < b for a, b in blocked) and (role := _role(text, i, style)) is not None
         ]
         first_char = par_start + len(text[par_start:par_end]) - len(text[par_start:par_end].lstrip())
         parts: list[tuple[int, int]] = []
