@@ -25,8 +25,9 @@ _CLOSERS = {"”": "double", "»": "double", "’": "single"}
 _STRAIGHT = {'"': "double", "'": "single"}
 _PARAGRAPH = re.compile(r"\n")
 # The characters of each style, found by one regex scan rather than a look at every character.
+_ALL_MARKS = _OPENERS | _CLOSERS | _STRAIGHT
 _MARK_CHARS = {
-    style: re.compile("[" + re.escape("".join(c for c, s in (_OPENERS | _CLOSERS | _STRAIGHT).items() if s == style)) + "]")
+    style: re.compile("[" + re.escape("".join(c for c, s in _ALL_MARKS.items() if s == style)) + "]")
     for style in ("double", "single")
 }
 _WORDISH = re.compile(r"[\w]")
