@@ -61,7 +61,8 @@ class Stages:
         patterns, dictionary = load_data_files(config)
         nlp = load_nlp()
         labeller = EntityLabeller(nlp, dictionary_labels(dictionary))
-        annotator = Annotator(nlp, patterns.could_fire, labeller=labeller, names_actor=ActorCues(dictionary))
+        cues = ActorCues(dictionary)
+        annotator = Annotator(nlp, patterns.actors_needed, labeller=labeller, names_actor=cues)
         return cls(annotator=annotator, coder=EventCoder(patterns), dictionary=dictionary)
 
     def document_actors(self, article: Article) -> DocumentActors:

@@ -3,7 +3,8 @@
 An event needs a source and a target; a sentence that names no one (no capitalised word after its
 first, no sector word, demonym or title, no personal pronoun) cannot give one, however many event
 verbs it holds ("The currency has lost 2 percent of its value this year"). The annotator parses
-only sentences that pass this test and the pattern book's.
+only sentences that name as many possible actors as the pattern book asks for (one for a
+hand-written pattern, two for the CAMEO dictionary alone).
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ import re
 
 from eventwire.actors.dictionary import ActorDictionary
 
-# A capitalised word that does not open the sentence: a name, most likely.
-_INNER_CAPITAL = re.compile(r"[\s(“\"'‘-][A-Z][\w'’.-]")
+# A run of capitalised words that does not open the sentence: a name, most likely.
+_NAME_RUN = re.compile(r"(?<=[\s(“\"'‘-])[A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+|al-|bin\s+)?[A-Z][\w'’.-]*)*")
 PRONOUNS = frozenset({"he", "she", "they", "we", "it", "his", "her", "their", "its"})
 CUE_KINDS = ("sector", "demonym", "title", "capital")
 
@@ -22,9 +23,13 @@ class ActorCues:
     """Words that can name an actor without a capital: "rebels", "the ministry", "protesters"."""
 
     def __init__(self, dictionary: ActorDictionary) -> None:
+        # Single words only: a phrase's parts ("of", "the") name no one by themselves.
         self.words = frozenset(
-            w for surface, kind in dictionary.names() if kind in CUE_KINDS for w in surface.lower().split()
+            s.lower() for s, kind in dictionary.names() if kind in CUE_KINDS and " " not in s
         ) | PRONOUNS
 
-    def __call__(self, sentence: str, words: set[str]) -> bool:
-        return bool(_INNER_CAPITAL.search(sentence)) or not self.words.isdisjoint(words)
+    def __call__(self, sentence: str, words: set[str]) -> int:
+        """How many actors the sentence could name, at most: its names (runs of capitalised
+        words after the first) and its cue words."""
+        names = len(_NAME_RUN.findall(sentence))
+        return names + len(self.words & words)

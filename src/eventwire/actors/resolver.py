@@ -17,7 +17,7 @@ article resolve to the full name given in its first paragraph.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
@@ -121,6 +121,9 @@ class Mention:
 @dataclass(slots=True)
 class DocumentActors(DocumentMemory):
     """Resolves noun phrases to actors against the dictionary and the document's memory."""
+
+    _spans: dict[tuple[str, int, int], str | None] = field(default_factory=dict)
+    """What a phrase's country and role are, by (question, start, end): asked many times over."""
 
     def resolve(self, head: Token) -> list[Mention]:
         """The actors the noun phrase headed by `head` refers to (several for "the two sides")."""
@@ -306,6 +309,12 @@ class DocumentActors(DocumentMemory):
 
     def country_in(self, span: Span) -> str | None:
         """A country the phrase names by demonym, name, capital or possessive."""
+        key = ("country", span.start, span.end)
+        if key not in self._spans:
+            self._spans[key] = self._country_in(span)
+        return self._spans[key]
+
+    def _country_in(self, span: Span) -> str | None:
         for tok in span:
             if tok.pos_ not in ("PROPN", "ADJ", "NOUN") and tok.tag_ != "NNP":
                 continue
@@ -411,6 +420,12 @@ class DocumentActors(DocumentMemory):
         return any(e.covers(self.published) for e in self.dictionary.entries(person.name))
 
     def _role_in(self, span: Span) -> str | None:
+        key = ("role", span.start, span.end)
+        if key not in self._spans:
+            self._spans[key] = self._find_role(span)
+        return self._spans[key]
+
+    def _find_role(self, span: Span) -> str | None:
         words = [t.text for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ")]
         country = self.country_in(span)
         for size in (4, 3, 2, 1):

@@ -76,22 +76,23 @@ class Annotator:
     def __init__(
         self,
         nlp: Language,
-        could_fire: Callable[[set[str]], bool],
+        could_fire: Callable[[set[str]], int | bool | None],
         *,
         select: bool = True,
         labeller: EntityLabeller | None = None,
-        names_actor: Callable[[str, set[str]], bool] | None = None,
+        names_actor: Callable[[str, set[str]], int] | None = None,
     ) -> None:
         """
         Args:
             nlp: the spaCy pipeline.
-            could_fire: whether a sentence's lower-cased words could make some pattern fire
-                (`PatternBook.could_fire`): the cheap test that decides what is parsed.
+            could_fire: whether a sentence's lower-cased words could make some pattern fire,
+                and then how many actors it must name (`PatternBook.actors_needed`; True counts
+                as one): the cheap test that decides what is parsed.
             select: False parses every sentence (for measuring what selection saves).
             labeller: sets entities from the actor dictionary, running spaCy's NER only on
                 sentences with names it does not know; None runs the NER on every sentence.
-            names_actor: whether a sentence (its text and lower-cased words) can name an actor
-                at all (`actors.cues.ActorCues`); a sentence that cannot is not parsed for events.
+            names_actor: how many actors a sentence (its text and lower-cased words) could name
+                (`actors.cues.ActorCues`); one naming fewer than the patterns need is not parsed.
         """
         self.names_actor = names_actor
         self.labeller = labeller
@@ -120,9 +121,10 @@ class Annotator:
         if QUOTE_MARKS.search(sentence):
             return True
         words = set(WORD.findall(sentence.lower()))
-        if self.names_actor is not None and not self.names_actor(sentence, words):
+        needed = self.could_fire(words)
+        if not needed:
             return False
-        return self.could_fire(words)
+        return self.names_actor is None or self.names_actor(sentence, words) >= int(needed)
 
     def annotate(self, article: Article) -> Annotated:
         return self.annotate_many([article])[0]

@@ -182,6 +182,8 @@ REPORTED_ACCUSATION = Pattern(
 REPORTED_DEMAND = Pattern(
     lemma="say", type="REQUEST", cameo="100", targets=(), mutual=False, source="coder: reported demand"
 )
+DICTIONARY_ACTORS = 2
+"""Actors a sentence must name for the CAMEO dictionary alone to make it worth parsing."""
 # Modals of obligation: "X said Y must withdraw" is X's demand on Y.
 OBLIGATION_WORDS = frozenset({"must", "should"})
 
@@ -206,21 +208,26 @@ class PatternBook:
         return cls([*user, *bundled_patterns()], VerbDictionary.bundled())
 
     def could_fire(self, words: set[str]) -> bool:
-        """Whether a sentence with these lower-cased words could make some pattern fire: a
-        form of its trigger is there, and so are its object noun and required words. The
-        annotator parses only such sentences (and quotations)."""
+        """Whether a sentence with these lower-cased words could make some pattern fire."""
+        return self.actors_needed(words) is not None
+
+    def actors_needed(self, words: set[str]) -> int | None:
+        """How many actors a sentence with these lower-cased words must name to be worth parsing:
+        1 when a hand-written pattern could fire (a form of its trigger is there, and so are its
+        object noun and required words), 2 when only the CAMEO dictionary could (its verbs are
+        many and common, and an event needs a source and a target), None when nothing could."""
         if words & self._reporting_forms and (words & accusation_words() or words & OBLIGATION_WORDS):
-            return True
+            return 1
         for word in words & self._needs.keys():
             for objects, required in self._needs[word]:
                 if (not objects or objects & words) and (not required or required & words):
-                    return True
+                    return 1
         if self.dictionary is not None:
             needs = self.dictionary.needs
             for word in words & needs.keys():
                 if any(not required or required & words for required in needs[word]):
-                    return True
-        return False
+                    return DICTIONARY_ACTORS
+        return None
 
     @cached_property
     def _reporting_forms(self) -> frozenset[str]:

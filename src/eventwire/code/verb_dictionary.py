@@ -159,6 +159,9 @@ class DictionaryVerb:
     coding: Coding
     own: bool
     """A verb with a code of another kind than its block's uses only the patterns written for it."""
+    inherited: bool = False
+    """Whether its code is only its block's ("examine" in the block of "inspect"): such a reading
+    is trusted less, and does not by itself make a sentence worth parsing."""
 
     @property
     def specificity(self) -> int:
@@ -255,7 +258,7 @@ class VerbDictionary:
             wanted: list[frozenset[str]] = []
             for entry in entries:
                 extra = frozenset(entry.particles + entry.objects)
-                if not entry.coding.negative:
+                if not entry.coding.negative and not entry.inherited:
                     wanted.append(extra)
                 for pattern in self.blocks.get(entry.block, []):
                     required = pattern.required_words()
@@ -270,56 +273,56 @@ class VerbDictionary:
 
 
 class _Scene:
-    """The words around one verb that patterns are matched against, gathered once."""
+    """The words around one verb that patterns are matched against, gathered once.
+
+    Built eagerly: most verbs are matched against a few patterns, and every match needs all of
+    it (Python's cached_property would take a lock on every read)."""
+
+    __slots__ = ("objects", "preps", "subject", "verb", "words")
 
     def __init__(self, verb: Token) -> None:
         self.verb = verb
-
-    @cached_property
-    def subject(self) -> list[list[Token]]:
-        # The whole phrase: "delivery of food" carries its words after the head too.
-        return [list(head.subtree) for head in subjects(self.verb)]
-
-    @cached_property
-    def objects(self) -> list[list[Token]]:
-        chunks = []
-        for child in self.verb.children:
-            if child.dep_ in OBJECT_DEPS:
-                chunks.append(_chunk(child) if child.pos_ in ("NOUN", "PROPN", "PRON", "NUM") else [child])
-                # "suspended part of its military aid", "staged a series of attacks": what the
-                # quantity is of is the object too.
-                chunks.extend(_chunk(o) for p in child.children if p.lower_ == "of" for o in p.children)
-                if child.dep_ == "xcomp":
-                    chunks.extend(_chunk(c) for c in child.children if c.dep_ == "dobj")
-        if is_passive(self.verb):
-            # "sanctions were imposed on Iran": the passive subject is the verb's object.
-            chunks.extend(_chunk(c) for c in self.verb.children if c.dep_ == "nsubjpass")
-        return chunks
-
-    @cached_property
-    def words(self) -> set[str]:
-        """Every word (and lemma) the patterns could look at, and the prepositions."""
+        # The subject's whole phrase: "delivery of food" carries its words after the head too.
+        self.subject = [list(head.subtree) for head in subjects(verb)]
+        self.objects = _object_chunks(verb)
+        self.preps = _prep_chunks(verb)
         chunks = [*self.subject, *self.objects, *(chunk for _, chunk in self.preps)]
         found = {w for chunk in chunks for t in chunk for w in (t.lower_, t.lemma_.lower())}
-        return found | {prep for prep, _ in self.preps}
+        self.words = found | {prep for prep, _ in self.preps}
 
-    @cached_property
-    def preps(self) -> list[tuple[str, list[Token]]]:
-        """(preposition, its object's chunk) for phrases on the verb, on its objects, and on those
-        phrases' objects in turn."""
-        found: list[tuple[str, list[Token]]] = []
-        holders = [self.verb] + [c for c in self.verb.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
-        for _ in range(PREP_CHAIN_DEPTH):
-            following = []
-            for holder in holders:
-                for prep in holder.children:
-                    if prep.dep_ not in PREP_DEPS:
-                        continue
-                    objects = [o for o in prep.children if o.dep_ in ("pobj", "pcomp")]
-                    found.append((prep.lower_, [t for o in objects for t in _chunk(o)]))
-                    following.extend(objects)
-            holders = following
-        return found
+
+def _object_chunks(verb: Token) -> list[list[Token]]:
+    chunks = []
+    for child in verb.children:
+        if child.dep_ in OBJECT_DEPS:
+            chunks.append(_chunk(child) if child.pos_ in ("NOUN", "PROPN", "PRON", "NUM") else [child])
+            # "suspended part of its military aid", "staged a series of attacks": what the
+            # quantity is of is the object too.
+            chunks.extend(_chunk(o) for p in child.children if p.lower_ == "of" for o in p.children)
+            if child.dep_ == "xcomp":
+                chunks.extend(_chunk(c) for c in child.children if c.dep_ == "dobj")
+    if is_passive(verb):
+        # "sanctions were imposed on Iran": the passive subject is the verb's object.
+        chunks.extend(_chunk(c) for c in verb.children if c.dep_ == "nsubjpass")
+    return chunks
+
+
+def _prep_chunks(verb: Token) -> list[tuple[str, list[Token]]]:
+    """(preposition, its object's chunk) for phrases on the verb, on its objects, and on those
+    phrases' objects in turn."""
+    found: list[tuple[str, list[Token]]] = []
+    holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    for _ in range(PREP_CHAIN_DEPTH):
+        following = []
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ not in PREP_DEPS:
+                    continue
+                objects = [o for o in prep.children if o.dep_ in ("pobj", "pcomp")]
+                found.append((prep.lower_, [t for o in objects for t in _chunk(o)]))
+                following.extend(objects)
+        holders = following
+    return found
 
 
 def _chunk(head: Token) -> list[Token]:
@@ -466,6 +469,7 @@ def _bundled() -> VerbDictionary:
             forms=tuple(f for f in row["forms"].split("|") if f),
             coding=_coding(row, shallow=row["code_from"] == "block"),
             own=row["patterns"] == "own",
+            inherited=row["code_from"] == "block",
         )
         for row in _table("verbs.tsv")
     ]
