@@ -13,7 +13,8 @@ SELECT e.event_id, e.doc_id, e.type, e.mode, e.cameo, e.goldstein,
        s.name AS source_name, s.country AS source_country, s.sector AS source_sector, s.kind AS source_kind,
        t.name AS target_name, t.country AS target_country, t.sector AS target_sector, t.kind AS target_kind,
        e.date, e.date_precision, e.date_reason, e.location, e.evidence, e.sentence_index, e.rule,
-       e.confidence, a.outlet, a.published, a.url
+       e.confidence, e.place_name, e.geonames_id, e.feature_type, e.place_country, e.admin1, e.lat, e.lon,
+       e.geo_reason, a.outlet, a.published, a.url
 FROM events e
 JOIN actors s ON s.actor_id = e.source_id
 JOIN actors t ON t.actor_id = e.target_id
@@ -129,7 +130,8 @@ SELECT e.event_id, e.doc_id, e.type, e.mode, e.cameo, e.goldstein,
        e.target_id, t.name AS target_name, t.country AS target_country, t.sector AS target_sector,
        t.kind AS target_kind,
        e.date, e.date_precision, e.date_reason, e.location, e.evidence, e.sentence_index, e.rule,
-       e.confidence, a.title, a.outlet, a.published, a.url
+       e.confidence, e.place_name, e.geonames_id, e.feature_type, e.place_country, e.admin1, e.lat, e.lon,
+       e.geo_reason, a.title, a.outlet, a.published, a.url
 FROM events e
 JOIN actors s ON s.actor_id = e.source_id
 JOIN actors t ON t.actor_id = e.target_id
