@@ -74,6 +74,25 @@ def find_story(store: Store, story_id: str) -> str | None:
     return rows[0][0] if len(rows) == 1 else None
 
 
+def story_about(store: Store, text: str) -> str | None:
+    """The story covered by most outlets (then most articles, then newest) whose articles' titles
+    or text mention `text` (case and accents ignored)."""
+    needle = text.strip()
+    if not needle:
+        return None
+    row = store.con.execute(
+        """SELECT s.story_id FROM stories s
+        WHERE s.story_id IN (
+            SELECT sa.story_id FROM story_articles sa JOIN articles a USING (doc_id)
+            WHERE contains(strip_accents(lower(coalesce(a.title, '') || ' ' || a.text)),
+                           strip_accents(lower(?))))
+        ORDER BY s.n_outlets DESC, s.n_articles DESC, s.last_published DESC NULLS LAST, s.story_id
+        LIMIT 1""",
+        [needle],
+    ).fetchone()
+    return row[0] if row else None
+
+
 def consolidated_events(
     store: Store, *, story_id: str | None = None, limit: int | None = None, offset: int = 0
 ) -> list[dict[str, Any]]:
