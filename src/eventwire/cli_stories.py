@@ -44,7 +44,7 @@ def list_stories(
 def show_story(
     story_id: Optional[str] = typer.Argument(None, help="Story id (or a unique prefix)."),
     about: Optional[str] = typer.Option(
-        None, "--about", help="Instead of an id: the story covered by most outlets whose articles mention this."
+        None, "--about", help="Instead of an id: the story with most outlets whose articles mention this."
     ),
     db: Optional[str] = DbOption,
     config_file: Optional[Path] = ConfigOption,

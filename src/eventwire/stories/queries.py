@@ -112,7 +112,8 @@ def reports(store: Store, cevent_ids: list[str]) -> dict[str, list[dict[str, Any
     """The reports behind each consolidated event: article, outlet, evidence, date and place claimed."""
     rows = store.query(
         f"""SELECT r.cevent_id, e.event_id, e.doc_id, {OUTLET_SQL} AS outlet, a.title, a.published,
-               e.evidence, e.date, e.location, s.name AS source_name, t.name AS target_name
+               e.evidence, e.date, e.location, s.name AS source_name, t.name AS target_name,
+               e.place_name, e.feature_type, e.place_country, e.geonames_id, e.admin1, e.lat, e.lon
         FROM event_reports r JOIN events e USING (event_id) JOIN articles a ON a.doc_id = e.doc_id
         JOIN actors s ON s.actor_id = e.source_id JOIN actors t ON t.actor_id = e.target_id
         WHERE r.cevent_id IN ? ORDER BY a.published NULLS LAST, e.doc_id, e.sentence_index""",
