@@ -86,10 +86,8 @@ def _geo(place: dict[str, Any] | None, gazetteer: Gazetteer) -> list[Any]:
     country = gazetteer.country(place["place_country"])
     fips = country.fips if country else ""
     kind = place["feature_type"]
-    if kind in GEO_TYPES:
-        geo_type = GEO_TYPES[kind]
-    else:
-        geo_type = US_CITY if country is not None and country.iso2 == "US" else WORLD_CITY
+    city_type = US_CITY if country is not None and country.iso2 == "US" else WORLD_CITY
+    geo_type = GEO_TYPES.get(kind, city_type)
     names = [place["place_name"]]
     if kind == "venue":
         city = gazetteer.cities.get(place["geonames_id"]) if place["geonames_id"] else None
