@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from eventwire.code.places import FIELD_TYPES
@@ -48,7 +48,7 @@ class Context:
 
     event: frozenset[str] = frozenset()
     dateline: str | None = None
-    article: Counter[str] = field(default_factory=Counter)
+    article: Mapping[str, int] = field(default_factory=dict)
     """Mentions of each country by the article's event actors."""
 
 
@@ -104,7 +104,7 @@ class Geocoder:
             score += DATELINE_COUNTRY
         total = sum(context.article.values())
         if total:
-            score += ARTICLE_COUNTRY * context.article[feature.country] / total
+            score += ARTICLE_COUNTRY * context.article.get(feature.country, 0) / total
         return score
 
     def _why(self, text: str, found: Feature, key: str, context: Context) -> str:
@@ -119,7 +119,7 @@ class Geocoder:
             chosen = "the event's countries"
         elif found.country == context.dateline:
             chosen = "the dateline"
-        elif context.article[found.country]:
+        elif context.article.get(found.country):
             chosen = "the article's countries"
         else:
             chosen = "the largest of them"
