@@ -11,7 +11,8 @@ For one article (`Geocoder.place_events`):
    and, for a division named after its city ("Chernihiv region"), as that city;
 4. an event whose place is unknown, or that names none, is put in the country of the action:
    for fighting, deployments and withdrawals the target's (else the source's), otherwise the
-   dateline's, else the country of the article's other places, else the target's or source's.
+   dateline's, else the country of the article's other places that the event involves, else
+   the target's or source's.
    Its place says so (`feature` "country", and the reason).
 """
 
@@ -190,8 +191,10 @@ class Geocoder:
             options = [*((f"the {side}", self._iso3(c)) for side, c in sides)]
         if dateline_iso2:
             options.append((f"the dateline ({dateline})", self._iso3(dateline_iso2)))
-        if placed:
-            options.append(("the article's other places", self._iso3(placed.most_common(1)[0][0])))
+        own = {self.gazetteer.iso2(c) for _, c in sides} - {None}
+        nearby = [c for c, _ in placed.most_common() if c in own]
+        if nearby:
+            options.append(("the article's other places", self._iso3(nearby[0])))
         options += [(f"the {side}", self._iso3(c)) for side, c in sides]
         for source, iso3 in options:
             if iso3:

@@ -176,7 +176,7 @@ def _side(column: str, side: str) -> tuple[str, list[object]]:
     return f"{column} IN (SELECT actor_id FROM actors WHERE country = ?)", [side.upper()]
 
 
-def _event_where(q: EventQuery) -> tuple[str, list[object]]:
+def event_where(q: EventQuery) -> tuple[str, list[object]]:
     where: list[str] = []
     params: list[object] = []
     if q.actor:
@@ -223,7 +223,7 @@ def _event_where(q: EventQuery) -> tuple[str, list[object]]:
 
 def event_page(store: Store, q: EventQuery, *, limit: int | None, offset: int = 0) -> list[dict[str, Any]]:
     """One page of events matching `q`, newest first (`limit=None`: every match)."""
-    where, params = _event_where(q)
+    where, params = event_where(q)
     sql = EVENT_PAGE_SELECT + where + EVENT_PAGE_ORDER
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
@@ -233,12 +233,12 @@ def event_page(store: Store, q: EventQuery, *, limit: int | None, offset: int = 
 
 def event_page_sql(q: EventQuery) -> tuple[str, list[object]]:
     """The SQL and parameters of every event matching `q`, for streaming downloads."""
-    where, params = _event_where(q)
+    where, params = event_where(q)
     return EVENT_PAGE_SELECT + where + EVENT_PAGE_ORDER, params
 
 
 def event_count(store: Store, q: EventQuery) -> int:
-    where, params = _event_where(q)
+    where, params = event_where(q)
     row = store.con.execute("SELECT count(*) FROM events e" + where, params).fetchone()
     return int(row[0]) if row else 0
 
@@ -361,16 +361,6 @@ def actor_quotes(store: Store, actor_id_: str, *, limit: int | None = None) -> l
         sql += " LIMIT ?"
         params.append(limit)
     return store.query(sql, params)
-
-
-def dyad_weekly(store: Store, a: str, b: str) -> list[dict[str, Any]]:
-    """Events between two sides per week (Monday) and type, with the mean Goldstein score."""
-    where, params = _event_where(EventQuery(dyad=(a, b)))
-    return store.query(
-        "SELECT date_trunc('week', e.date) AS week, e.type, count(*) AS n, avg(e.goldstein) AS goldstein "
-        "FROM events e" + where + " AND e.date IS NOT NULL GROUP BY week, e.type ORDER BY week, e.type",
-        params,
-    )
 
 
 def dyad_side_name(store: Store, side: str) -> str | None:
