@@ -17,12 +17,18 @@ $(STAMP): pyproject.toml constraints.txt requirements/model.txt
 
 install: $(STAMP)
 
+# The sample corpus holds the two seed pages: the demo ends on their story (two outlets, its
+# consolidated events and what each outlet carries) and on the command that opens the web UI.
 demo: $(STAMP)
 	rm -f $(DEMO_DB)
 	$(BIN)/eventwire run src/eventwire/data/sample --db $(DEMO_DB)
 	$(BIN)/eventwire status --db $(DEMO_DB)
 	$(BIN)/eventwire events --db $(DEMO_DB)
 	$(BIN)/eventwire stories --db $(DEMO_DB)
+	@echo; echo "== The seed story: Wang Yi in Moscow, May 2017, told by a news site and an embassy"
+	$(BIN)/eventwire story --about "Wang Yi" --db $(DEMO_DB)
+	@echo; echo "Open the web UI on the demo database (then http://127.0.0.1:8000/):"
+	@echo "  $(BIN)/eventwire serve --db $(DEMO_DB)"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts

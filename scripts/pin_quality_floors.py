@@ -16,7 +16,8 @@ import sys
 from pathlib import Path
 
 from eventwire.config import Config
-from eventwire.evaluate import evaluate
+from eventwire.evaluate import default_scorer, evaluate
+from eventwire.geo.scoring import load_labels, score_places
 from eventwire.stories.scoring import score_labelled_set
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,6 +25,7 @@ FLOORS = ROOT / "tests" / "quality_floors.json"
 DEV = ROOT.parent / "shared" / "eval" / "dev"
 PLOVER = ROOT.parent / "shared" / "eval" / "plover-dev"
 STORY_SET = ROOT / "tests" / "data" / "stories" / "tune"
+PLACE_LABELS = ROOT / "tests" / "data" / "geo" / "dev_places.tsv"
 
 
 def main() -> int:
@@ -31,8 +33,12 @@ def main() -> int:
     parser.add_argument("--margin", type=float, default=0.01)
     parser.add_argument("--allow-lower", action="store_true")
     args = parser.parse_args()
-    scores = evaluate(DEV, Config(workers=2)).scores
+    result = evaluate(DEV, Config(workers=2))
+    scores = result.scores
+    places = score_places(DEV, result.predictions, load_labels(PLACE_LABELS), default_scorer(DEV))
     measured = {
+        "place_country_accuracy": places.country_accuracy,
+        "place_city_accuracy": places.city_accuracy,
         "event_f1": scores["f1"],
         "event_precision": scores["precision"],
         "date_accuracy": scores["date_accuracy"],

@@ -45,7 +45,7 @@ def test_story_shows_timeline_and_sourced_events(sample_db: Path) -> None:
     story = max(_stories(sample_db), key=lambda s: len(s["articles"]))
     shown = run_ok("story", story["id"][:8], "--db", sample_db).stdout
     assert story["id"] in shown
-    assert "consolidated events:" in shown
+    assert "consolidated events (a mutual pair on one line" in shown
     for article in story["articles"]:
         assert article in shown
     detail = json.loads(run_ok("story", story["id"], "--db", sample_db, "--json").stdout)
@@ -126,3 +126,68 @@ def test_rerunning_the_corpus_adds_no_story(sample_db: Path) -> None:
     result = run_ok("run", SAMPLE, "--db", sample_db, "--workers", "1")
     assert "stories:" not in result.stdout
     assert _stories(sample_db) == before
+
+
+# GDELT 2.0 Event table columns, in the order GDELT publishes them (its codebook).
+GDELT_ACTOR = ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
+               "Religion2Code", "Type1Code", "Type2Code", "Type3Code"]
+GDELT_GEO = ["Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"]
+GDELT_HEADER = (
+    ["GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate"]
+    + [f"Actor1{f}" for f in GDELT_ACTOR] + [f"Actor2{f}" for f in GDELT_ACTOR]
+    + ["IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+       "NumMentions", "NumSources", "NumArticles", "AvgTone"]
+    + [f"Actor1Geo_{f}" for f in GDELT_GEO] + [f"Actor2Geo_{f}" for f in GDELT_GEO]
+    + [f"ActionGeo_{f}" for f in GDELT_GEO] + ["DATEADDED", "SOURCEURL"]
+)
+
+
+def _gdelt_rows(tmp_path: Path, db: Path) -> list[dict[str, str]]:
+    out = tmp_path / "events.gdelt.tsv"
+    run_ok("export", "--what", "consolidated", "-f", "gdelt", "-o", out, "--db", db)
+    with out.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, fieldnames=GDELT_HEADER, delimiter="\t"))
+
+
+def test_gdelt_export_places_the_seed_events(tmp_path: Path, sample_db: Path) -> None:
+    rows = _gdelt_rows(tmp_path, sample_db)
+    assert all(None not in r and r["SOURCEURL"] for r in rows)  # exactly 61 columns a row
+    talks = [r for r in rows if {r["Actor1Name"], r["Actor2Name"]} == {"WANG YI", "SERGEI LAVROV"}
+             and r["EventRootCode"] == "04"]
+    assert len(talks) == 2  # the data keeps both directions of the meeting
+    for row in talks:
+        # Moscow (GeoNames 524901), a world city in Russia (FIPS RS), Moscow City (ADM1 48).
+        assert row["ActionGeo_Type"] == "4" and row["ActionGeo_CountryCode"] == "RS"
+        assert row["ActionGeo_FullName"] == "Moscow, Russia" and row["ActionGeo_ADM1Code"] == "RS48"
+        assert abs(float(row["ActionGeo_Lat"]) - 55.75) < 0.05
+        assert abs(float(row["ActionGeo_Long"]) - 37.62) < 0.05
+        assert row["ActionGeo_FeatureID"] == "524901"
+        geo = {row["Actor1Geo_CountryCode"], row["Actor2Geo_CountryCode"]}
+        assert geo == {"CH", "RS"} and {row["Actor1Geo_Type"], row["Actor2Geo_Type"]} == {"1"}
+    kremlin = [r for r in rows if "VLADIMIR PUTIN" in (r["Actor1Name"], r["Actor2Name"])
+               and r["EventRootCode"] == "04"]
+    assert kremlin and all(r["ActionGeo_FullName"] == "Kremlin, Moscow, Russia" for r in kremlin)
+    assert all(abs(float(r["ActionGeo_Lat"]) - 55.752) < 0.01 for r in kremlin)
+    # Every event gets at least a country: its place, or the country of the action.
+    assert all(r["ActionGeo_CountryCode"] for r in rows)
+
+
+def test_story_about_the_seeds_reads_mutual_events_as_one_line(sample_db: Path) -> None:
+    shown = run_ok("story", "--about", "Wang Yi", "--db", sample_db).stdout
+    assert "2 articles from 2 outlets" in shown and "TBP" in shown and "Embassy" in shown
+    meeting = [line for line in shown.splitlines() if "Lavrov" in line and "CONSULT" in line]
+    assert meeting and all(" and " in line and ": CONSULT" in line for line in meeting)
+    assert not any("Wang Yi CONSULT Sergei Lavrov" in line for line in shown.splitlines())
+    story_id = shown.split()[1].rstrip(":")
+    detail = json.loads(run_ok("story", story_id, "--json", "--db", sample_db).stdout)
+    directions = {(e["source_name"], e["target_name"]) for e in detail["events"] if e["type"] == "CONSULT"}
+    assert {("Wang Yi", "Sergei Lavrov"), ("Sergei Lavrov", "Wang Yi")} <= directions
+    compared = run_ok("compare", story_id, "--db", sample_db).stdout
+    assert "Sergei Lavrov: CONSULT" in compared or "Wang Yi: CONSULT" in compared
+    assert "Wang Yi CONSULT Sergei Lavrov" not in compared
+
+
+def test_story_needs_an_id_or_about(sample_db: Path) -> None:
+    assert run_cli("story", "--db", sample_db).returncode == 2
+    missing = run_cli("story", "--about", "nothing-like-this-anywhere", "--db", sample_db)
+    assert missing.returncode == 1 and "no story mentions" in missing.stderr

@@ -10,7 +10,8 @@ from types import ModuleType
 import pytest
 
 from eventwire.config import Config
-from eventwire.evaluate import evaluate
+from eventwire.evaluate import EvalResult, default_scorer, evaluate
+from eventwire.geo.scoring import PlaceScores, load_labels, score_places, summary
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "eval" / "dev"
@@ -28,10 +29,23 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def scores(tmp_path_factory) -> dict:
+def evaluated(tmp_path_factory) -> EvalResult:
     result = evaluate(DEV, Config(workers=2), workdir=tmp_path_factory.mktemp("eval"))
     print(result.table)
-    return result.scores
+    return result
+
+
+@pytest.fixture(scope="module")
+def scores(evaluated: EvalResult) -> dict:
+    return evaluated.scores
+
+
+@pytest.fixture(scope="module")
+def places(evaluated: EvalResult) -> PlaceScores:
+    labels = load_labels(ROOT / "tests" / "data" / "geo" / "dev_places.tsv")
+    result = score_places(DEV, evaluated.predictions, labels, default_scorer(DEV))
+    print(summary(result))
+    return result
 
 
 def test_quality_event_f1_above_floor(scores):
@@ -95,3 +109,12 @@ def test_quality_scraped_dev_f1_above_floor(scraped_scores):
 
 def test_quality_scraped_dev_precision_above_floor(scraped_scores):
     assert scraped_scores["precision"] >= FLOORS["scraped_dev_precision"], scraped_scores
+
+
+def test_quality_geocoded_country_above_floor(places: PlaceScores):
+    assert places.events >= 40, places  # the dev set's matched events with a gold place
+    assert places.country_accuracy >= FLOORS["place_country_accuracy"], places.misses
+
+
+def test_quality_geocoded_city_above_floor(places: PlaceScores):
+    assert places.city_accuracy >= FLOORS["place_city_accuracy"], places.misses

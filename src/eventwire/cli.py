@@ -324,6 +324,10 @@ def show_event(
     out.print(f"target:     {_actor_text(row, 'target')}")
     out.print(f"date:       {row['date'] or 'unknown'}  ({row['date_reason']})")
     out.print(f"location:   {row['location'] or 'unknown'}")
+    if row["place_name"]:
+        where = f"{row['lat']:.4f}, {row['lon']:.4f}" if row["lat"] is not None else "no coordinates"
+        out.print(f"place:      {row['place_name']} ({row['feature_type']}, {row['place_country']}) {where}  "
+                  f"GeoNames {row['geonames_id'] or '-'}  ({row['geo_reason']})")
     out.print(f"rule:       {row['rule']}  confidence {row['confidence']:.2f}")
     out.print(f"article:    {row['doc_id']}  {row['outlet'] or ''} {row['published'] or ''}")
     out.print(f"evidence:   {row['evidence']}")

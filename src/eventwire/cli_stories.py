@@ -9,6 +9,7 @@ from rich.table import Table
 
 from eventwire.cli import ConfigOption, DbOption, JsonOption, _config, _fail, _open, _print_jsonl, out
 from eventwire.stories import queries, render
+from eventwire.stories.mutual import pair_mutual, sides_text
 
 COMPARE_FORMATS = ("text", "md", "json", "html")
 
@@ -41,17 +42,24 @@ def list_stories(
 
 
 def show_story(
-    story_id: str = typer.Argument(..., help="Story id (or a unique prefix)."),
+    story_id: Optional[str] = typer.Argument(None, help="Story id (or a unique prefix)."),
+    about: Optional[str] = typer.Option(
+        None, "--about", help="Instead of an id: the story with most outlets whose articles mention this."
+    ),
     db: Optional[str] = DbOption,
     config_file: Optional[Path] = ConfigOption,
-    as_json: bool = typer.Option(False, "--json", help="The story as one JSON object."),
+    as_json: bool = typer.Option(False, "--json", help="The story as one JSON object (both directions of "
+                                 "mutual events)."),
 ) -> None:
     """Show a story: its articles, its timeline and its consolidated events with their sources."""
+    if (story_id is None) == (about is None):
+        _fail("give a story id or --about TEXT", code=2)
     config = _config(config_file, db=db)
     with _open(config, read_only=True) as store:
-        story = queries.story_detail(store, story_id)
+        found = story_id if story_id is not None else queries.story_about(store, about or "")
+        story = queries.story_detail(store, found) if found else None
     if story is None:
-        _fail(f"no single story with id prefix {story_id!r}")
+        _fail(f"no story mentions {about!r}" if about else f"no single story with id prefix {story_id!r}")
         return
     if as_json:
         out.print(json.dumps(queries.json_ready(story), ensure_ascii=False))
@@ -64,20 +72,21 @@ def show_story(
         copy = f"  (copy of {article['copy_of']})" if article["copy_of"] else ""
         out.print(f"  {article['id']}  {article['published'] or '?'}  {article['outlet']}: "
                   f"{article['title'] or ''}{copy}")
+    out.print(f"outlets: {'; '.join(story['outlets'])}")
     out.print("\ntimeline:")
-    for item in story["timeline"]:
+    for item in pair_mutual(story["timeline"], source="source", target="target"):
         where = f" in {item['location']}" if item["location"] else ""
-        out.print(f"  {item['date']}  {item['source']} {item['type']} {item['target']}{where}"
+        out.print(f"  {item['date']}  {sides_text(item, source='source', target='target')}{where}"
                   f"  [{item['n_outlets']} outlets]")
-    out.print("\nconsolidated events:")
-    for event in story["events"]:
+    out.print("\nconsolidated events (a mutual pair on one line; the data keeps both directions):")
+    for event in pair_mutual(story["events"]):
         _print_event(event)
 
 
 def _print_event(event: dict[str, Any]) -> None:
-    out.print(f"  {event['id']}  {event['date'] or 'undated'}  {event['source_name']} {event['type']} "
-              f"{event['target_name']}  ({event['n_reports']} reports, {event['n_articles']} articles, "
-              f"{event['n_outlets']} outlets)")
+    ids = event["id"] + (f" + {event['partner']['id']}" if event["mutual"] else "")
+    out.print(f"  {ids}  {event['date'] or 'undated'}  {sides_text(event)}  ({event['n_reports']} reports, "
+              f"{event['n_articles']} articles, {event['n_outlets']} outlets)")
     for disagreement in event["disagreements"]:
         out.print(f"    reports differ on {disagreement['field']}: {', '.join(disagreement['values'])}")
     for report in event.get("reports", []):

@@ -28,6 +28,8 @@ class E(StrEnum):
     E114 = "not a gold/document JSON object: {detail}"
     E115 = "no supported files match the pattern (supported: {suffixes})"
     E116 = "feed item has no content or summary"
+    E117 = "gzipped {what} expands past {limit} bytes (setting max_bytes): a gzip bomb or too large"
+    E118 = "corrupt or truncated gzip data: {detail}"
     # extract
     E201 = "no main text found"
     E202 = "HTML could not be parsed: {detail}"

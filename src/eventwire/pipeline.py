@@ -9,7 +9,9 @@ A document's trip through `Pipeline.process_batch`:
 3. annotate: sentences that can hold an event or a quote are parsed with spaCy; dates in
    them are resolved against the publication date.
 4. code: verb patterns over the parse give `Event`s between canonical actors.
-5. quotes: direct quotes and their speakers give `Quote`s.
+5. geocode: each event's place (else the country of the action) becomes a gazetteer feature with
+   coordinates, the article's dateline and countries deciding between places of one name.
+6. quotes: direct quotes and their speakers give `Quote`s.
 
 The result is plain records; writing them (`eventwire.store`) is the caller's job, so that
 the CLI, the local multi-process engine and a Spark runner can all call this.
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
     from eventwire.actors import ActorDictionary, DocumentActors
     from eventwire.annotate.annotator import Annotated, Annotator
     from eventwire.code import EventCoder, PatternBook
+    from eventwire.geo import Geocoder
 
 log = logging.getLogger(__name__)
 BUG_DETAIL_CHARS = 200
@@ -47,6 +50,7 @@ class Stages:
     annotator: Annotator
     coder: EventCoder
     dictionary: ActorDictionary
+    geocoder: Geocoder
 
     @classmethod
     def build(cls, config: Config) -> Stages:
@@ -57,13 +61,16 @@ class Stages:
         from eventwire.annotate.entities import EntityLabeller, dictionary_labels
         from eventwire.annotate.model import load_nlp
         from eventwire.code import EventCoder
+        from eventwire.geo import Geocoder
 
         patterns, dictionary = load_data_files(config)
         nlp = load_nlp()
         labeller = EntityLabeller(nlp, dictionary_labels(dictionary))
         cues = ActorCues(dictionary)
         annotator = Annotator(nlp, patterns.actors_needed, labeller=labeller, names_actor=cues)
-        return cls(annotator=annotator, coder=EventCoder(patterns), dictionary=dictionary)
+        return cls(
+            annotator=annotator, coder=EventCoder(patterns), dictionary=dictionary, geocoder=Geocoder()
+        )
 
     def document_actors(self, article: Article) -> DocumentActors:
         from eventwire.actors import DocumentActors
@@ -162,7 +169,7 @@ class Pipeline:
         return result
 
     def code_article(self, article: Article) -> tuple[list[Event], list[Quote]]:
-        """Stages 3-5 on a clean article: annotate, code events, find quotes.
+        """Stages 3-6 on a clean article: annotate, code events, geocode them, find quotes.
 
         Raises:
             RuntimeError: when the pipeline was built with `code_events=False`.
@@ -175,6 +182,7 @@ class Pipeline:
         assert self.stages is not None
         actors = self.stages.document_actors(annotated.article)
         events = self.stages.coder.code(annotated, actors)
+        self.stages.geocoder.place_events(events, annotated.dateline_place)
         quotes = self.stages.quotes(annotated, actors)
         return events, quotes
 

@@ -140,6 +140,33 @@ class Actor:
         return cls(**data)
 
 
+@dataclass(slots=True, frozen=True)
+class Place:
+    """Where an event happened, resolved to a gazetteer feature with coordinates."""
+
+    name: str
+    """The feature's name ("Kremlin", "Moscow", "Russia")."""
+    feature: str
+    """venue | city | region | state | country."""
+    country: str | None
+    """ISO 3166-1 alpha-3 of the country the feature is in."""
+    geonames_id: int | None = None
+    """GeoNames id of the feature; of its city for a venue; None for regions we name ourselves."""
+    admin1: str | None = None
+    """GeoNames admin1 code (first-level division) of the feature, where known."""
+    lat: float | None = None
+    lon: float | None = None
+    reason: str = ""
+    """How the place was found, in words a reader can check (and a fallback says so)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return _to_jsonable(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Place:
+        return cls(**data)
+
+
 @dataclass(slots=True)
 class Event:
     """One asserted interaction between a source and a target actor, with its evidence."""
@@ -164,6 +191,8 @@ class Event:
     rule: str = ""
     """The pattern id that produced the event."""
     confidence: float = 0.0
+    place: Place | None = None
+    """`location` (or, when there is none, the country of the action) resolved by `eventwire.geo`."""
 
     def to_dict(self) -> dict[str, Any]:
         return _to_jsonable(self)
@@ -174,6 +203,8 @@ class Event:
         data["source"] = Actor.from_dict(data["source"])
         data["target"] = Actor.from_dict(data["target"])
         data["date"] = _parse_date(data.get("date"))
+        if data.get("place"):
+            data["place"] = Place.from_dict(data["place"])
         return cls(**data)
 
 

@@ -160,7 +160,7 @@ def test_api_openapi_schema_documents_the_endpoints_and_filters(api: httpx.Clien
     schema = api.get("/api/openapi.json").json()
     for path in ("/api/stories", "/api/stories/{story_id}", "/api/events", "/api/events/{event_id}",
                  "/api/articles", "/api/articles/{doc_id}", "/api/actors/{actor_id}", "/api/dyads/{a}/{b}",
-                 "/api/ingest"):  # fmt: skip
+                 "/api/ingest", "/api/overview", "/api/search", "/api/map"):  # fmt: skip
         assert path in schema["paths"], path
     names = {p["name"] for p in schema["paths"]["/api/events"]["get"]["parameters"]}
     assert {"actor", "country", "dyad", "type", "since", "until", "limit", "offset", "format"} <= names
@@ -190,3 +190,50 @@ def test_api_read_only_server_refuses_ingest(api: httpx.Client, server: Server) 
     assert "EVENTWIRE_TOKEN" in response.json()["error"]["message"]
     assert api.get("/api/health").json()["read_only"] is True
     assert f"on http://127.0.0.1:{server.port}/" in server.log.read_text(encoding="utf-8")
+
+
+def test_api_overview_counts_match_the_tables(api: httpx.Client) -> None:
+    body = api.get("/api/overview").json()
+    assert body["totals"]["articles"] == len(CORPUS)
+    events = api.get("/api/events").json()["total"]
+    assert body["totals"]["events"] == events == sum(t["n"] for t in body["types"])
+    series = body["over_time"]["series"]
+    assert body["over_time"]["period"] == "day"  # the corpus spans three weeks
+    assert sum(p["n"] for p in series) == body["over_time"]["dated"] <= events
+    assert body["chart"]["labels"] == [p["start"] for p in series]
+    assert body["dyads"][0]["a"] == "CHN" and body["dyads"][0]["b"] == "RUS"
+    assert body["stories"][0]["n_outlets"] == 2  # the most-covered story first
+    outlets = {o["outlet"]: o["n_articles"] for o in body["outlets"]}
+    assert outlets["Northern Wire"] == outlets["Eastern Herald"] == 2
+
+
+def test_api_search_finds_actors_stories_and_articles(api: httpx.Client) -> None:
+    found = api.get("/api/search", params={"q": "wang yi"}).json()
+    assert [a["name"] for a in found["actors"]] == ["Wang Yi"]
+    assert [a["id"] for a in found["articles"]] == ["talks-beijing"]
+    assert "Wang Yi" in found["articles"][0]["snippet"]
+    assert found["stories"] and found["stories"][0]["n_matching"] == 1
+    pipeline = api.get("/api/search", params={"q": "PIPELINE mongolia"}).json()
+    assert {a["id"] for a in pipeline["articles"]} == {"energy-northern", "energy-eastern"}
+    assert pipeline["stories"][0]["n_matching"] == 2 and not pipeline["actors"]
+    # Words are text, not patterns: "%" matches nothing rather than everything.
+    assert api.get("/api/search", params={"q": "%"}).json()["articles"] == []
+    assert api.get("/api/search", params={"q": ""}).status_code == 400
+
+
+def test_api_map_points_by_place_with_the_event_filters(api: httpx.Client) -> None:
+    everything = api.get("/api/map").json()["points"]
+    assert sum(p["n"] for p in everything) == api.get("/api/events").json()["total"]
+    assert all(-90 <= p["lat"] <= 90 and -180 <= p["lon"] <= 180 for p in everything)
+    beijing = next(p for p in everything if p["place_name"] == "Beijing")
+    assert beijing["feature_type"] == "city" and beijing["place_country"] == "CHN"
+    accusations = api.get("/api/map", params={"type": "ACCUSE"}).json()["points"]
+    n_accusations = api.get("/api/events", params={"type": "ACCUSE"}).json()["total"]
+    assert sum(p["n"] for p in accusations) == n_accusations
+    there = api.get("/api/map", params={"place": beijing["key"]}).json()["place"]
+    assert there["total"] == beijing["n"] == len(there["events"])
+    assert all(e["place"]["name"] == "Beijing" for e in there["events"])
+    story = next(s["id"] for s in _items(api, "/api/stories") if s["n_articles"] == 2)
+    points = api.get("/api/map", params={"story": story}).json()["points"]
+    assert points and sum(p["n"] for p in points) <= len(everything) * 100
+    assert api.get("/api/map", params={"story": "nosuchstory"}).status_code == 404

@@ -136,7 +136,7 @@ def test_spark_spreads_a_warc_over_tasks_and_loads_the_model_once_per_worker(
     by_file = Counter(index for task in summary.tasks for index in task.files)
     crawl_index = summary.files - 2
     assert by_file[crawl_index] >= 2
-    assert summary.seen == 19 + CRAWL_PAGES + 1 + 3
+    assert summary.seen == 21 + CRAWL_PAGES + 1 + 3
     assert summary.duplicates == 3  # the sample's copy, the crawl's repeat, the JSONL repeat
     # Four tasks, at most two Python workers, each of which built its pipeline once.
     assert summary.worker_processes <= 2

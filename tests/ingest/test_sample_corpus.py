@@ -16,14 +16,15 @@ SAMPLE = Path(__file__).resolve().parents[2] / "src" / "eventwire" / "data" / "s
 
 def test_sample_corpus_ingests_every_file() -> None:
     docs, failures = ingest(SAMPLE)
-    assert len(docs) == 19
+    assert len(docs) == 21
     assert [(f.code, Path(f.source).name) for f in failures] == [("E112", "crawl.warc.gz")]
     per_file = Counter(Path(d.source).name for d in docs)
     assert per_file["asia-pacific-wire.rss"] == 3
     assert per_file["wire-briefs.jsonl"] == 3
     assert per_file["crawl.warc.gz"] == 2
-    assert sum(1 for d in docs if d.format == "text") >= 4 + 1
-    assert len(per_file) == 14
+    assert sum(1 for d in docs if d.format == "text") >= 4 + 1 + 2
+    assert len(per_file) == 16
+    assert per_file["seed-news-wang-yi-moscow.txt"] == per_file["seed-embassy-wang-yi-lavrov.txt"] == 1
 
 
 def test_sample_corpus_has_an_exact_and_a_near_duplicate() -> None:

@@ -115,3 +115,47 @@ def test_store_read_only_directory_gives_clear_error(tmp_path):
     # A read-only open of an existing database works and sees what was stored.
     with Store(path, read_only=True) as store:
         assert queries.counts(store)["documents"] == 1
+
+
+def test_store_keeps_an_events_place_and_exports_it(tmp_path):
+    import json
+    from dataclasses import replace
+
+    from eventwire.records import Place
+
+    item = _processed("China met Russia in Moscow.", doc_id="p1")
+    moscow = Place("Moscow", "city", "RUS", 524901, "48", 55.75204, 37.61781, "'Moscow': city in Russia")
+    item.events[0] = replace(item.events[0], location="Moscow", place=moscow)
+    with Store(tmp_path / "t.duckdb") as store:
+        store.write_batch(BatchResult(processed=[item]))
+        row = queries.events(store)[0]
+        export(store, "jsonl", tmp_path / "out.jsonl")
+    assert (row["place_name"], row["geonames_id"], row["feature_type"], row["place_country"]) == (
+        "Moscow", 524901, "city", "RUS"
+    )
+    assert (row["admin1"], row["lat"], row["lon"]) == ("48", 55.75204, 37.61781)
+    event = json.loads((tmp_path / "out.jsonl").read_text().splitlines()[0])
+    assert event["place"]["geonames_id"] == 524901 and event["place"]["reason"] == moscow.reason
+
+
+def test_store_migrates_a_version_2_file_to_place_columns(tmp_path):
+    import duckdb
+
+    from eventwire.store.schema import CREATE_TABLES, EVENT_PLACE_COLUMNS, SCHEMA_VERSION
+
+    path = tmp_path / "v2.duckdb"
+    with duckdb.connect(str(path)) as con:
+        for statement in CREATE_TABLES:
+            con.execute(statement)
+        for name, _ in EVENT_PLACE_COLUMNS:
+            con.execute(f"ALTER TABLE events DROP COLUMN {name}")
+        con.execute("INSERT INTO meta VALUES ('schema_version', '2')")
+    with Store(path) as store:
+        store.write_batch(BatchResult(processed=[_processed("China met Russia.")]))
+        columns = [r[0] for r in store.con.execute("DESCRIBE events").fetchall()]
+        version = store.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
+        assert queries.events(store)[0]["place_name"] is None
+    assert columns[-len(EVENT_PLACE_COLUMNS):] == [name for name, _ in EVENT_PLACE_COLUMNS]
+    assert int(version) == SCHEMA_VERSION
+    with Store(path) as store:  # opening again changes nothing
+        assert [r[0] for r in store.con.execute("DESCRIBE events").fetchall()] == columns

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -65,12 +66,15 @@ def create_app(settings: ServerSettings) -> FastAPI:
     """
     from eventwire.web import ROUTERS as PAGES
     from eventwire.web import render_error
+    from eventwire.web.shapes import countries_json
     from eventwire.web.static import router as static_router
 
     database = Database(settings.db, read_only=settings.read_only)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # The maps' country shapes take a few seconds to build: start now, not on the first map.
+        threading.Thread(target=countries_json, name="country-shapes", daemon=True).start()
         yield
         database.close()
 

@@ -199,7 +199,8 @@ class EventIndex:
 ARTICLE_FIELDS = "doc_id, title, outlet, published, url"
 EVENT_FIELDS = (
     "event_id, doc_id, type, mode, cameo, goldstein, source_id, target_id, date, date_precision, "
-    "date_reason, location, evidence, sentence_index, rule, confidence"
+    "date_reason, location, evidence, sentence_index, rule, confidence, place_name, geonames_id, "
+    "feature_type, place_country, admin1, lat, lon, geo_reason"
 )
 
 

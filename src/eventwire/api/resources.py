@@ -6,14 +6,14 @@ The page routes render these dictionaries; the API routes send them as they are.
 from __future__ import annotations
 
 import threading
-from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from eventwire.api.serialize import article_json, event_json
 from eventwire.config import Config
 from eventwire.store import Store, queries
+from eventwire.store.overview import period_series
 from eventwire.store.queries import EventQuery
 
 ACTOR_QUOTES = 100
@@ -89,15 +89,6 @@ def actor_detail(store: Store, config: Config, actor_id: str) -> dict[str, Any] 
     }
 
 
-def _weeks(first: date, last: date) -> list[date]:
-    weeks = []
-    week = first
-    while week <= last:
-        weeks.append(week)
-        week += timedelta(days=7)
-    return weeks
-
-
 def side_name(store: Store, config: Config, side: str) -> str | None:
     """A dyad side's name: the actor's, or the state's (from the dictionary when the store has no row)."""
     name = queries.dyad_side_name(store, side)
@@ -113,35 +104,20 @@ def dyad_detail(store: Store, config: Config, a: str, b: str) -> dict[str, Any]:
     Every week from the first to the last event is listed (empty weeks too), so a chart's
     time axis is even.
     """
-    rows = queries.dyad_weekly(store, a, b)
-    counts: dict[date, dict[str, int]] = defaultdict(dict)
-    weighted: dict[date, float] = defaultdict(float)
-    for row in rows:
-        week = row["week"].date() if hasattr(row["week"], "date") else row["week"]
-        counts[week][row["type"]] = row["n"]
-        weighted[week] += row["goldstein"] * row["n"]
-    weeks = _weeks(min(counts), max(counts)) if counts else []
-    series: list[dict[str, Any]] = []
-    for week in weeks:
-        by_type = counts.get(week, {})
-        n = sum(by_type.values())
-        series.append(
-            {
-                "week": week,
-                "n": n,
-                "by_type": by_type,
-                "goldstein": round(weighted[week] / n, 3) if n else None,
-            }
-        )
+    weekly = period_series(store, EventQuery(dyad=(a, b)), "week")
+    series = [
+        {"week": p["start"], "n": p["n"], "by_type": p["by_type"], "goldstein": p["goldstein"]}
+        for p in weekly["series"]
+    ]
     total = queries.event_count(store, EventQuery(dyad=(a, b)))
-    dated = sum(int(s["n"]) for s in series)
+    dated = weekly["dated"]
     return {
         "a": {"id": a, "name": side_name(store, config, a)},
         "b": {"id": b, "name": side_name(store, config, b)},
         "total": total,
         "undated": total - dated,
-        "types": sorted({t for s in series for t in s["by_type"]}),
-        "mean_goldstein": round(sum(weighted.values()) / dated, 3) if dated else None,
+        "types": weekly["types"],
+        "mean_goldstein": weekly["mean_goldstein"],
         "weeks": series,
         "links": {"page": f"/dyads/{a}/{b}", "events": f"/api/events?dyad={a}-{b}"},
     }

@@ -9,6 +9,8 @@ from typing import Any
 
 from fastapi.responses import Response
 
+from eventwire.store.export import place_line
+
 
 def _default(value: object) -> str:
     if isinstance(value, date | datetime):
@@ -71,6 +73,7 @@ def event_json(row: Mapping[str, Any]) -> dict[str, Any]:
         "date_precision": row["date_precision"],
         "date_reason": row["date_reason"],
         "location": row["location"],
+        "place": place_line(row),
         "evidence": row["evidence"],
         "sentence_index": row["sentence_index"],
         "rule": row["rule"],
@@ -95,7 +98,8 @@ EVENT_CSV_COLUMNS: tuple[str, ...] = (
     "source_id", "source_name", "source_country", "source_sector", "source_kind",
     "target_id", "target_name", "target_country", "target_sector", "target_kind",
     "location", "evidence", "sentence_index", "rule", "confidence", "title", "outlet", "published", "url",
-    "date_reason",
+    "date_reason", "place_name", "geonames_id", "feature_type", "place_country", "admin1", "lat", "lon",
+    "geo_reason",
 )  # fmt: skip
 """Columns of an events download, in this order (a subset of `queries.EVENT_PAGE_SELECT`)."""
 

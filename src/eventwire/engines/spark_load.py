@@ -28,6 +28,7 @@ from eventwire.engines.spark_stories import STORY_TABLES
 from eventwire.errors import E, EventwireError
 from eventwire.records import Actor, Article, BatchResult, Event, Processed, Quote, RawDocument
 from eventwire.store import Store
+from eventwire.store.database import place_from_row
 from eventwire.store.schema import SCHEMA_VERSION
 from eventwire.stories import StoriesSummary, update_stories
 from eventwire.stories.update import adopt_stories
@@ -161,6 +162,7 @@ def _processed(store: Store, documents_sql: str) -> list[Processed]:
     for row in store.query("SELECT * FROM ds_events WHERE doc_id IN ?", [doc_ids]):
         row.pop("event_id")
         row["source"], row["target"] = actors[row.pop("source_id")], actors[row.pop("target_id")]
+        row["place"] = place_from_row(row)
         events[row["doc_id"]].append(Event(**row))
     quotes: dict[str, list[Quote]] = defaultdict(list)
     for row in store.query("SELECT * FROM ds_quotes WHERE doc_id IN ?", [doc_ids]):

@@ -8,7 +8,7 @@ from typing import Literal
 Kind = Literal["text", "html", "warc", "feed", "jsonl", "json"]
 
 # Longest suffix first, so ".warc.gz" wins over a plain ".gz" rule should one be added.
-SUFFIX_KINDS: tuple[tuple[str, Kind], ...] = (
+PLAIN_SUFFIX_KINDS: tuple[tuple[str, Kind], ...] = (
     (".warc.gz", "warc"),
     (".warc", "warc"),
     (".txt", "text"),
@@ -21,6 +21,11 @@ SUFFIX_KINDS: tuple[tuple[str, Kind], ...] = (
     (".jsonl", "jsonl"),
     (".ndjson", "jsonl"),
     (".json", "json"),
+)
+COMPRESSED = ".gz"
+"""Every kind is also read gzipped (`page.html.gz`), decompressed on the fly within `max_bytes`."""
+SUFFIX_KINDS: tuple[tuple[str, Kind], ...] = PLAIN_SUFFIX_KINDS + tuple(
+    (suffix + COMPRESSED, kind) for suffix, kind in PLAIN_SUFFIX_KINDS if not suffix.endswith(COMPRESSED)
 )
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(suffix for suffix, _ in SUFFIX_KINDS)
@@ -43,7 +48,8 @@ class IngestOptions:
 
     max_bytes: int = DEFAULT_MAX_BYTES
     """Largest file read whole (text, HTML, JSON, feeds), and largest single WARC record or
-    JSONL line; WARC and JSONL files themselves are streamed and may be any size."""
+    JSONL line; WARC and JSONL files themselves are streamed and may be any size. For gzipped
+    files the limit applies to the decompressed bytes."""
     sniff_unknown: bool = True
     """Look at the first bytes of a file named explicitly with an unknown suffix to tell its kind."""
     include_hidden: bool = False

@@ -7,10 +7,10 @@ import re
 import zlib
 from pathlib import Path
 
+from eventwire.ingest._common import GZIP_MAGIC
 from eventwire.ingest.decode import SNIFF_BYTES
 from eventwire.ingest.options import Kind
 
-GZIP_MAGIC = b"\x1f\x8b"
 FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
 HTML_ROOT = re.compile(rb"<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.IGNORECASE)
 PROLOGUE = re.compile(rb"\s*(?:<\?xml[^>]*>\s*|<!--.*?-->\s*)*", re.DOTALL)
@@ -29,11 +29,12 @@ def sniff_kind(path: Path) -> Kind | None:
 def sniff_bytes(head: bytes) -> Kind | None:
     """The kind of a file starting with `head`."""
     if head.startswith(GZIP_MAGIC):
+        # A gzipped file of any kind: judged by its first decompressed bytes.
         try:
-            inner = zlib.decompressobj(wbits=31).decompress(head, 64)
+            inner = zlib.decompressobj(wbits=31).decompress(head, SNIFF_BYTES)
         except zlib.error:
             return None
-        return "warc" if inner.startswith(b"WARC/") else None
+        return "warc" if inner.startswith(b"WARC/") else (sniff_bytes(inner) if inner else None)
     if head.startswith(b"WARC/"):
         return "warc"
     body = head.removeprefix(b"\xef\xbb\xbf")

@@ -18,8 +18,8 @@ from typing import Any
 import duckdb
 
 from eventwire.errors import E, EventwireError
-from eventwire.records import Actor, BatchResult, Event, Failure, Processed, Quote
-from eventwire.store.schema import CREATE_TABLES, MIGRATIONS, SCHEMA_VERSION
+from eventwire.records import Actor, BatchResult, Event, Failure, Place, Processed, Quote
+from eventwire.store.schema import CREATE_TABLES, EVENT_PLACE_COLUMNS, MIGRATIONS, SCHEMA_VERSION
 
 
 def actor_id(actor: Actor) -> str:
@@ -38,6 +38,25 @@ def event_id(event: Event) -> str:
 def quote_id(quote: Quote) -> str:
     key = f"{quote.doc_id}|{quote.speaker}|{quote.text}"
     return "q" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:15]
+
+
+def _place_row(place: Place | None) -> tuple[Any, ...]:
+    """An event's place as the values of the events table's place columns (in their order)."""
+    if place is None:
+        return (None,) * 8
+    return (
+        place.name, place.geonames_id, place.feature, place.country, place.admin1, place.lat, place.lon,
+        place.reason,
+    )
+
+
+def place_from_row(row: dict[str, Any]) -> Place | None:
+    """The `Place` held in an events row's place columns; the columns are taken out of `row`."""
+    values = [row.pop(name) for name, _ in EVENT_PLACE_COLUMNS]
+    if values[0] is None:
+        return None
+    name, geonames_id, feature, country, admin1, lat, lon, reason = values
+    return Place(name, feature, country, geonames_id, admin1, lat, lon, reason or "")
 
 
 def _now() -> datetime:
@@ -130,6 +149,7 @@ class _BatchRows:
                     event.sentence_index,
                     event.rule,
                     event.confidence,
+                    *_place_row(event.place),
                 ),
             )
         for quote in item.quotes:

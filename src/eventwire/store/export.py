@@ -39,9 +39,26 @@ def event_line(row: dict[str, Any]) -> dict[str, Any]:
         "date": row["date"].isoformat() if isinstance(row["date"], date) else row["date"],
         "date_precision": row["date_precision"],
         "location": row["location"],
+        "place": place_line(row),
         "evidence": row["evidence"],
         "rule": row["rule"],
         "confidence": row["confidence"],
+    }
+
+
+def place_line(row: dict[str, Any]) -> dict[str, Any] | None:
+    """An event's resolved place (`eventwire.geo`), or None for an event stored without one."""
+    if row.get("place_name") is None:
+        return None
+    return {
+        "name": row["place_name"],
+        "feature": row["feature_type"],
+        "country": row["place_country"],
+        "geonames_id": row["geonames_id"],
+        "admin1": row["admin1"],
+        "lat": row["lat"],
+        "lon": row["lon"],
+        "reason": row["geo_reason"],
     }
 
 

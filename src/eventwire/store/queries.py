@@ -13,7 +13,8 @@ SELECT e.event_id, e.doc_id, e.type, e.mode, e.cameo, e.goldstein,
        s.name AS source_name, s.country AS source_country, s.sector AS source_sector, s.kind AS source_kind,
        t.name AS target_name, t.country AS target_country, t.sector AS target_sector, t.kind AS target_kind,
        e.date, e.date_precision, e.date_reason, e.location, e.evidence, e.sentence_index, e.rule,
-       e.confidence, a.outlet, a.published, a.url
+       e.confidence, e.place_name, e.geonames_id, e.feature_type, e.place_country, e.admin1, e.lat, e.lon,
+       e.geo_reason, a.outlet, a.published, a.url
 FROM events e
 JOIN actors s ON s.actor_id = e.source_id
 JOIN actors t ON t.actor_id = e.target_id
@@ -129,7 +130,8 @@ SELECT e.event_id, e.doc_id, e.type, e.mode, e.cameo, e.goldstein,
        e.target_id, t.name AS target_name, t.country AS target_country, t.sector AS target_sector,
        t.kind AS target_kind,
        e.date, e.date_precision, e.date_reason, e.location, e.evidence, e.sentence_index, e.rule,
-       e.confidence, a.title, a.outlet, a.published, a.url
+       e.confidence, e.place_name, e.geonames_id, e.feature_type, e.place_country, e.admin1, e.lat, e.lon,
+       e.geo_reason, a.title, a.outlet, a.published, a.url
 FROM events e
 JOIN actors s ON s.actor_id = e.source_id
 JOIN actors t ON t.actor_id = e.target_id
@@ -174,7 +176,7 @@ def _side(column: str, side: str) -> tuple[str, list[object]]:
     return f"{column} IN (SELECT actor_id FROM actors WHERE country = ?)", [side.upper()]
 
 
-def _event_where(q: EventQuery) -> tuple[str, list[object]]:
+def event_where(q: EventQuery) -> tuple[str, list[object]]:
     where: list[str] = []
     params: list[object] = []
     if q.actor:
@@ -221,7 +223,7 @@ def _event_where(q: EventQuery) -> tuple[str, list[object]]:
 
 def event_page(store: Store, q: EventQuery, *, limit: int | None, offset: int = 0) -> list[dict[str, Any]]:
     """One page of events matching `q`, newest first (`limit=None`: every match)."""
-    where, params = _event_where(q)
+    where, params = event_where(q)
     sql = EVENT_PAGE_SELECT + where + EVENT_PAGE_ORDER
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
@@ -231,12 +233,12 @@ def event_page(store: Store, q: EventQuery, *, limit: int | None, offset: int = 
 
 def event_page_sql(q: EventQuery) -> tuple[str, list[object]]:
     """The SQL and parameters of every event matching `q`, for streaming downloads."""
-    where, params = _event_where(q)
+    where, params = event_where(q)
     return EVENT_PAGE_SELECT + where + EVENT_PAGE_ORDER, params
 
 
 def event_count(store: Store, q: EventQuery) -> int:
-    where, params = _event_where(q)
+    where, params = event_where(q)
     row = store.con.execute("SELECT count(*) FROM events e" + where, params).fetchone()
     return int(row[0]) if row else 0
 
@@ -359,16 +361,6 @@ def actor_quotes(store: Store, actor_id_: str, *, limit: int | None = None) -> l
         sql += " LIMIT ?"
         params.append(limit)
     return store.query(sql, params)
-
-
-def dyad_weekly(store: Store, a: str, b: str) -> list[dict[str, Any]]:
-    """Events between two sides per week (Monday) and type, with the mean Goldstein score."""
-    where, params = _event_where(EventQuery(dyad=(a, b)))
-    return store.query(
-        "SELECT date_trunc('week', e.date) AS week, e.type, count(*) AS n, avg(e.goldstein) AS goldstein "
-        "FROM events e" + where + " AND e.date IS NOT NULL GROUP BY week, e.type ORDER BY week, e.type",
-        params,
-    )
 
 
 def dyad_side_name(store: Store, side: str) -> str | None:

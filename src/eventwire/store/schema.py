@@ -6,7 +6,7 @@ files written by an older eventwire are brought forward instead of rejected.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 CREATE_TABLES: tuple[str, ...] = (
     """CREATE TABLE IF NOT EXISTS meta (
@@ -58,7 +58,16 @@ CREATE_TABLES: tuple[str, ...] = (
         evidence VARCHAR NOT NULL,
         sentence_index INTEGER NOT NULL,
         rule VARCHAR NOT NULL,
-        confidence DOUBLE NOT NULL)""",
+        confidence DOUBLE NOT NULL,
+        -- Where (version 3): after the older columns, where a migration adds them too.
+        place_name VARCHAR,
+        geonames_id BIGINT,
+        feature_type VARCHAR,
+        place_country VARCHAR,
+        admin1 VARCHAR,
+        lat DOUBLE,
+        lon DOUBLE,
+        geo_reason VARCHAR)""",
     """CREATE TABLE IF NOT EXISTS quotes (
         quote_id VARCHAR PRIMARY KEY,
         doc_id VARCHAR NOT NULL,
@@ -128,5 +137,21 @@ STORY_TABLES: tuple[str, ...] = (
 
 CREATE_TABLES = CREATE_TABLES + STORY_TABLES
 
+# Places (version 3): each event's place resolved by `eventwire.geo`. A store of version 2 gets
+# the columns empty; its events keep their `location` text.
+EVENT_PLACE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("place_name", "VARCHAR"),
+    ("geonames_id", "BIGINT"),
+    ("feature_type", "VARCHAR"),
+    ("place_country", "VARCHAR"),
+    ("admin1", "VARCHAR"),
+    ("lat", "DOUBLE"),
+    ("lon", "DOUBLE"),
+    ("geo_reason", "VARCHAR"),
+)
+PLACE_COLUMNS_SQL: tuple[str, ...] = tuple(
+    f"ALTER TABLE events ADD COLUMN IF NOT EXISTS {name} {kind}" for name, kind in EVENT_PLACE_COLUMNS
+)
+
 # version -> statements that bring a database of the previous version to it.
-MIGRATIONS: dict[int, tuple[str, ...]] = {2: STORY_TABLES}
+MIGRATIONS: dict[int, tuple[str, ...]] = {2: STORY_TABLES, 3: PLACE_COLUMNS_SQL}

@@ -74,6 +74,25 @@ def find_story(store: Store, story_id: str) -> str | None:
     return rows[0][0] if len(rows) == 1 else None
 
 
+def story_about(store: Store, text: str) -> str | None:
+    """The story covered by most outlets (then most articles, then newest) whose articles' titles
+    or text mention `text` (case and accents ignored)."""
+    needle = text.strip()
+    if not needle:
+        return None
+    row = store.con.execute(
+        """SELECT s.story_id FROM stories s
+        WHERE s.story_id IN (
+            SELECT sa.story_id FROM story_articles sa JOIN articles a USING (doc_id)
+            WHERE contains(strip_accents(lower(coalesce(a.title, '') || ' ' || a.text)),
+                           strip_accents(lower(?))))
+        ORDER BY s.n_outlets DESC, s.n_articles DESC, s.last_published DESC NULLS LAST, s.story_id
+        LIMIT 1""",
+        [needle],
+    ).fetchone()
+    return row[0] if row else None
+
+
 def consolidated_events(
     store: Store, *, story_id: str | None = None, limit: int | None = None, offset: int = 0
 ) -> list[dict[str, Any]]:
@@ -93,7 +112,8 @@ def reports(store: Store, cevent_ids: list[str]) -> dict[str, list[dict[str, Any
     """The reports behind each consolidated event: article, outlet, evidence, date and place claimed."""
     rows = store.query(
         f"""SELECT r.cevent_id, e.event_id, e.doc_id, {OUTLET_SQL} AS outlet, a.title, a.published,
-               e.evidence, e.date, e.location, s.name AS source_name, t.name AS target_name
+               e.evidence, e.date, e.location, s.name AS source_name, t.name AS target_name,
+               e.place_name, e.feature_type, e.place_country, e.geonames_id, e.admin1, e.lat, e.lon
         FROM event_reports r JOIN events e USING (event_id) JOIN articles a ON a.doc_id = e.doc_id
         JOIN actors s ON s.actor_id = e.source_id JOIN actors t ON t.actor_id = e.target_id
         WHERE r.cevent_id IN ? ORDER BY a.published NULLS LAST, e.doc_id, e.sentence_index""",

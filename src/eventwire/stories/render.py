@@ -5,18 +5,21 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from eventwire.stories.mutual import pair_mutual, sides_text
+
 MARK = {True: "shared", False: "only here"}
 
 
 def _event_text(event: dict[str, Any]) -> str:
     when = f" on {event['date']}" if event.get("date") else ""
     where = f" in {event['location']}" if event.get("location") else ""
-    return f"{event['source']} {event['type']} {event['target']}{when}{where}"
+    return f"{sides_text(event, source='source', target='target')}{when}{where}"
 
 
 def _sections(outlet: dict[str, Any]) -> list[tuple[str, list[tuple[str, bool]]]]:
+    events = pair_mutual(outlet["events"], source="source", target="target")
     return [
-        ("Events", [(_event_text(e), e["shared"]) for e in outlet["events"]]),
+        ("Events", [(_event_text(e), e["shared"]) for e in events]),
         ("Quotes", [(f"{q['speaker']}: \u201c{q['text']}\u201d", q["shared"]) for q in outlet["quotes"]]),
         ("Actors", [(a["name"], a["shared"]) for a in outlet["actors"]]),
         ("Places", [(p["name"], p["shared"]) for p in outlet["places"]]),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from eventwire import __version__
+from eventwire.stories.mutual import pair_mutual
 
 # autoescape=True for every template, whatever its name: article text, titles and evidence
 # come from scraped pages and must be shown, never interpreted.
@@ -49,13 +50,34 @@ def _tone(value: float | None) -> str:
     return "coop" if value > 0 else "conflict"
 
 
+def _period_end(start: date, period: str) -> str:
+    """The last day of the day, week (Monday to Sunday) or month starting on `start`."""
+    if period == "month":
+        following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return (following - timedelta(days=1)).isoformat()
+    return (start + timedelta(days=6 if period == "week" else 0)).isoformat()
+
+
 def _query(params: dict[str, Any], **changes: Any) -> str:
     """A query string from `params` with `changes` applied (None removes a key)."""
     merged = {**params, **changes}
     return urlencode({k: v for k, v in merged.items() if v not in (None, "")})
 
 
-_env.filters.update(day=_day, goldstein=_goldstein, tone=_tone, outlet=_outlet)
+def _pair_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Events as the API shapes them, with each mutual pair (one sentence, both ways) as one row."""
+    keyed = [
+        {**e, "_s": e["source"]["id"], "_t": e["target"]["id"],
+         "_at": (e["article"]["id"], e["sentence_index"])}
+        for e in events
+    ]  # fmt: skip
+    return pair_mutual(keyed, source="_s", target="_t", scope="_at")
+
+
+_env.filters.update(
+    day=_day, goldstein=_goldstein, tone=_tone, outlet=_outlet, pair_events=_pair_events,
+    period_end=_period_end,
+)
 _env.globals.update(query=_query, version=__version__)
 
 

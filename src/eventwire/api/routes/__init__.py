@@ -8,8 +8,9 @@ from eventwire.api.routes.dyads import router as dyads
 from eventwire.api.routes.events import router as events
 from eventwire.api.routes.ingest import router as ingest
 from eventwire.api.routes.meta import router as meta
+from eventwire.api.routes.overview import router as overview
 from eventwire.api.routes.stories import router as stories
 
-ROUTERS: tuple[APIRouter, ...] = (meta, stories, events, articles, actors, dyads, ingest)
+ROUTERS: tuple[APIRouter, ...] = (meta, overview, stories, events, articles, actors, dyads, ingest)
 
 __all__ = ["ROUTERS"]

@@ -8,8 +8,9 @@ from eventwire.web.pages.docs import router as docs
 from eventwire.web.pages.dyads import router as dyads
 from eventwire.web.pages.events import router as events
 from eventwire.web.pages.ingest import router as ingest
+from eventwire.web.pages.overview import router as overview
 from eventwire.web.pages.stories import router as stories
 
-ROUTERS: tuple[APIRouter, ...] = (stories, events, articles, actors, dyads, ingest, docs)
+ROUTERS: tuple[APIRouter, ...] = (overview, stories, events, articles, actors, dyads, ingest, docs)
 
 __all__ = ["ROUTERS"]

@@ -1,4 +1,4 @@
-"""/ (stories, newest first) and /stories/{id} (articles, timeline, events, outlet comparison)."""
+"""/stories (newest first) and /stories/{id} (articles, map, timeline, events, outlet comparison)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,15 @@ from fastapi.responses import HTMLResponse
 from eventwire.api.errors import ApiError
 from eventwire.api.params import Paging, paging
 from eventwire.api.state import server
+from eventwire.store import places
 from eventwire.stories import queries as story_queries
+from eventwire.stories.mutual import pair_mutual
 from eventwire.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 
 
-@router.get("/", response_class=HTMLResponse)
+@router.get("/stories", response_class=HTMLResponse)
 def stories_page(request: Request, page: Paging = Depends(paging)) -> HTMLResponse:
     store = server(request).database.reader()
     rows = story_queries.list_stories(store, limit=page.limit + 1, offset=page.offset)
@@ -36,10 +38,20 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
     if detail is None:
         raise ApiError(404, f"no story with id {story_id!r}")
     comparison = story_queries.compare_story(store, detail["id"])
+    outlets = comparison["outlets"] if comparison else []
+    for outlet in outlets:
+        outlet["events"] = pair_mutual(outlet["events"], source="source", target="target")
     return render(
         request,
         "story.html",
         title=detail["title"] or detail["id"],
         story=detail,
-        outlets=comparison["outlets"] if comparison else [],
+        timeline=pair_mutual(detail["timeline"], source="source", target="target"),
+        events=pair_mutual(detail["events"]),
+        outlets=outlets,
+        map_data={
+            "points": story_queries.json_ready(places.story_points(store, detail["id"])),
+            "fit": True,
+            "link": {"story": detail["id"]},
+        },
     )

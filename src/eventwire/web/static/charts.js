@@ -27,10 +27,30 @@
     return true;
   }
 
-  function dyadCharts() {
-    var d = data("dyad-data");
-    if (!d) { return; }
-    new window.Chart(document.getElementById("dyad-counts"), {
+  // Events per period by type (stacked) and the mean Goldstein score per period: the dyad page
+  // and the overview. With `d.link`, a click on a bar opens that period's events of that type.
+  function typeCharts(d, countsId, goldsteinId) {
+    var options = {
+      maintainAspectRatio: false,
+      scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } }
+    };
+    if (d.link) {
+      options.onClick = function (event, elements, chart) {
+        if (!elements.length) { return; }
+        var start = d.labels[elements[0].index];
+        var type = chart.data.datasets[elements[0].datasetIndex].label;
+        var end = new Date(start + "T00:00:00Z");
+        if (d.period === "month") {
+          end.setUTCMonth(end.getUTCMonth() + 1);
+          end.setUTCDate(0);
+        } else {
+          end.setUTCDate(end.getUTCDate() + (d.period === "week" ? 6 : 0));
+        }
+        window.location.href = d.link + "?type=" + encodeURIComponent(type) + "&since=" + start +
+          "&until=" + end.toISOString().slice(0, 10);
+      };
+    }
+    new window.Chart(document.getElementById(countsId), {
       type: "bar",
       data: {
         labels: d.labels,
@@ -38,12 +58,9 @@
           return { label: type, data: d.counts[type], backgroundColor: TYPE_COLOURS[type] || "#888" };
         })
       },
-      options: {
-        maintainAspectRatio: false,
-        scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } }
-      }
+      options: options
     });
-    new window.Chart(document.getElementById("dyad-goldstein"), {
+    new window.Chart(document.getElementById(goldsteinId), {
       type: "line",
       data: {
         labels: d.labels,
@@ -66,6 +83,16 @@
     });
   }
 
+  function dyadCharts() {
+    var d = data("dyad-data");
+    if (d) { typeCharts(d, "dyad-counts", "dyad-goldstein"); }
+  }
+
+  function overviewCharts() {
+    var d = data("overview-data");
+    if (d) { typeCharts(d, "overview-counts", "overview-goldstein"); }
+  }
+
   function actorChart() {
     var d = data("actor-data");
     if (!d) { return; }
@@ -84,6 +111,7 @@
 
   if (ready()) {
     dyadCharts();
+    overviewCharts();
     actorChart();
     document.documentElement.setAttribute("data-charts", "drawn");
   }
