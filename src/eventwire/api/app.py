@@ -67,11 +67,19 @@ def create_app(settings: ServerSettings) -> FastAPI:
     from eventwire.web import render_error
     from eventwire.web.static import router as static_router
 
-    database = Database(settings.db, read_only=settings.read_only)
+    # A watching server writes what it fetches, token or not; ingest over HTTP still needs the token.
+    database = Database(settings.db, read_only=settings.read_only and settings.watch is None)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        state: ServerState = app.state.eventwire
+        if settings.watch is not None:
+            from eventwire.api.watching import start_watch
+
+            state.watch = start_watch(state, settings.watch)
         yield
+        if state.watch is not None:
+            state.watch.stop()
         database.close()
 
     app = FastAPI(

@@ -4,11 +4,21 @@
 cycle's steps); the crawl state and the alerts live in the store (`state.py`, `alerts.py`).
 """
 
+from dataclasses import dataclass
+
 from eventwire.watch.alerts import AlertEngine, AlertPlan, list_alerts, load_alerts
 from eventwire.watch.cycle import CycleSummary, Watcher
 from eventwire.watch.loop import BackgroundWatch, WatchProgress, watch_loop
 from eventwire.watch.sources import FetchOptions, Source, SourcesPlan, load_sources
 from eventwire.watch.state import list_sources
+
+
+@dataclass(frozen=True, slots=True)
+class WatchPlan:
+    """What a watching server watches: sources with their fetch options, and alert rules."""
+
+    sources: SourcesPlan
+    alerts: AlertPlan | None = None
 
 __all__ = [
     "AlertEngine",
@@ -18,6 +28,7 @@ __all__ = [
     "FetchOptions",
     "Source",
     "SourcesPlan",
+    "WatchPlan",
     "WatchProgress",
     "Watcher",
     "list_alerts",

@@ -19,7 +19,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -133,10 +133,15 @@ class Watcher:
         plan: SourcesPlan,
         config: Config,
         *,
-        pipeline: Pipeline | None = None,
+        pipeline: Pipeline | Callable[[], Pipeline] | None = None,
         alerts: AlertEngine | None = None,
         fetcher: Fetcher | None = None,
     ) -> None:
+        """
+        Args:
+            pipeline: the pipeline to use, or what builds it (a server shares its ingest pipeline);
+                built from `config` on first use when absent.
+        """
         self.plan = plan
         self.config = config.with_overrides(workers=1)
         self._pipeline = pipeline
@@ -148,6 +153,8 @@ class Watcher:
         """Built on first use: spaCy takes seconds to load, and a cycle with nothing new needs none."""
         if self._pipeline is None:
             self._pipeline = Pipeline(self.config)
+        elif not isinstance(self._pipeline, Pipeline):
+            self._pipeline = self._pipeline()
         return self._pipeline
 
     def close(self) -> None:

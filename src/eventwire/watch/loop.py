@@ -4,6 +4,7 @@ web server (`eventwire serve --watch`), writing through the server's own databas
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from collections.abc import Callable
 from contextlib import AbstractContextManager
@@ -120,9 +121,10 @@ class BackgroundWatch:
             self.progress.failed = f"{type(exc).__name__}: {exc}"
 
     def _cycle_done(self, summary: CycleSummary) -> None:
-        log.warning("%s", summary.line())
+        # The server's log is its standard error (uvicorn's too): one line a cycle, one a fault.
+        print(summary.line(), file=sys.stderr, flush=True)
         for error in summary.errors:
-            log.warning("  %s", error)
+            print(f"  {error}", file=sys.stderr, flush=True)
         self._after_cycle(summary)
 
     def stop(self, timeout: float = 30.0) -> None:
