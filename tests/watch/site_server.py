@@ -14,8 +14,8 @@ import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from email.utils import format_datetime
 from datetime import UTC, datetime
+from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from xml.sax.saxutils import escape
@@ -143,7 +143,11 @@ class SiteServer:
         self._send(handler, route.status, route.body, route.content_type, headers)
 
     def _send(
-        self, handler: BaseHTTPRequestHandler, status: int, body: bytes, content_type: str | None,
+        self,
+        handler: BaseHTTPRequestHandler,
+        status: int,
+        body: bytes,
+        content_type: str | None,
         headers: dict[str, str],
     ) -> None:
         try:
@@ -193,7 +197,9 @@ class SiteServer:
 # -- content ------------------------------------------------------------------------------
 
 
-def article_html(title: str, paragraphs: list[str], site: str = "Test Wire", published: str | None = None) -> bytes:
+def article_html(
+    title: str, paragraphs: list[str], site: str = "Test Wire", published: str | None = None
+) -> bytes:
     """A news page with furniture around the article, as trafilatura meets them."""
     date_meta = f'<meta property="article:published_time" content="{published}">' if published else ""
     body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
@@ -204,14 +210,16 @@ def article_html(title: str, paragraphs: list[str], site: str = "Test Wire", pub
         "<nav><a href='/'>Home</a> <a href='/world'>World</a> <a href='/sport'>Sport</a></nav>"
         f"<article><h1>{escape(title)}</h1>{body}</article>"
         "<footer>Share this story. Copyright Test Wire.</footer></body></html>"
-    ).encode("utf-8")
+    ).encode()
 
 
 def rss(title: str, items: list[dict[str, str]]) -> bytes:
     """An RSS 2.0 feed; each item has title, link and pubDate, and optionally description."""
     entries = []
     for item in items:
-        description = f"<description>{escape(item['description'])}</description>" if "description" in item else ""
+        description = (
+            f"<description>{escape(item['description'])}</description>" if "description" in item else ""
+        )
         entries.append(
             f"<item><title>{escape(item['title'])}</title><link>{escape(item['link'])}</link>"
             f"<guid>{escape(item['link'])}</guid><pubDate>{item['pubDate']}</pubDate>{description}</item>"

@@ -29,8 +29,6 @@ from protego import Protego
 from eventwire.errors import E
 from eventwire.watch.sources import FetchOptions, normalise_url
 
-CHUNK = 16 * 1024
-"""Bytes read from the network at a time."""
 ROBOTS_TTL = 3600.0
 """Seconds a host's robots.txt is trusted before it is fetched again."""
 MAX_CRAWL_DELAY = 60.0
@@ -291,7 +289,8 @@ class Fetcher:
         inflater = _Inflater(encoding) if encoding not in ("", "identity") else None
         parts: list[bytes] = []
         size = 0
-        for raw in response.iter_raw(CHUNK):
+        # As the bytes arrive (a chunk size would wait for that many): the deadline is checked each read.
+        for raw in response.iter_raw():
             elapsed = time.monotonic() - started
             if elapsed > self.options.body_seconds:
                 raise _Retry(
