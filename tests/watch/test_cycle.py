@@ -62,8 +62,9 @@ def test_cycle_new_items_join_stories_across_outlets(site: SiteServer, tmp_path:
         eastern.add_story("energy-eastern")
         summary = watcher.cycle(store, due_only=False)
         stories = store.query(
-            "SELECT st.n_articles, st.n_outlets, list(a.outlet ORDER BY a.outlet) AS outlets FROM stories st "
-            "JOIN story_articles sa USING (story_id) JOIN articles a USING (doc_id) GROUP BY ALL ORDER BY 1 DESC"
+            "SELECT st.n_articles, st.n_outlets, list(a.outlet ORDER BY a.outlet) AS outlets "
+            "FROM stories st JOIN story_articles sa USING (story_id) JOIN articles a USING (doc_id) "
+            "GROUP BY ALL ORDER BY 1 DESC"
         )
 
     assert before == 2
@@ -184,8 +185,8 @@ def test_cycle_feed_content_mode_fetches_no_page(site: SiteServer, tmp_path: Pat
                         "title": "Deal",
                         "link": site.url("/news/deal.html"),
                         "pubDate": "Tue, 11 Mar 2025 12:00:00 +0000",
-                        "description": "<p>MOSCOW - Russia and China signed an agreement on Tuesday on gas supplies "
-                        "through a new pipeline across Mongolia, the Kremlin said.</p>",
+                        "description": "<p>MOSCOW - Russia and China signed an agreement on Tuesday "
+                        "on gas supplies through a new pipeline across Mongolia, the Kremlin said.</p>",
                     },
                 ],
             ),

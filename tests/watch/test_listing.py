@@ -40,8 +40,8 @@ def test_listing_rss_items_with_normalised_links() -> None:
 
 def test_listing_atom_feed() -> None:
     body = b"""<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Wire</title><id>urn:x</id><updated>2025-03-04T10:00:00Z</updated>
-<entry><title>One</title><id>urn:1</id><link href="http://news.example/one"/><updated>2025-03-04T10:00:00Z</updated>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Wire</title><id>urn:x</id>
+<updated>2025-03-04T10:00:00Z</updated><entry><title>One</title><id>urn:1</id><link href="http://news.example/one"/><updated>2025-03-04T10:00:00Z</updated>
 <content type="html">&lt;p&gt;Full text.&lt;/p&gt;</content></entry></feed>"""
     listing = parse_listing(body, FEED)
     assert listing.title == "Atom Wire"
