@@ -18,9 +18,12 @@ def start_watch(state: ServerState, plan: WatchPlan) -> BackgroundWatch:
     # The ingest pipeline, shared: one spaCy model in memory, built when first needed.
     watcher = Watcher(plan.sources, state.ingestor.config, pipeline=state.ingestor.pipeline, alerts=alerts)
 
-    def refreshed(_: CycleSummary) -> None:
-        state.events.index()
+    def refreshed(summary: CycleSummary) -> None:
+        # Most cycles find nothing new (304s): those leave the caches, and the open pages, alone.
+        if summary.stored or (summary.alerts is not None and summary.alerts.fired):
+            state.database.touch()
+            state.events.index()
 
-    background = BackgroundWatch(watcher, state.database.writer, refreshed)
+    background = BackgroundWatch(watcher, lambda: state.database.writer(bump=False), refreshed)
     background.start()
     return background
