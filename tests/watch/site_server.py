@@ -53,6 +53,12 @@ class Post:
 LAST_MODIFIED = format_datetime(datetime(2025, 3, 1, tzinfo=UTC), usegmt=True)
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128
+    """A real server's backlog: http.server's 5 drops connections that many clients open at once."""
+
+
 class SiteServer:
     """Routes by path; `hits` counts requests, `posts` keeps the webhook deliveries."""
 
@@ -78,8 +84,7 @@ class SiteServer:
             def do_POST(self) -> None:
                 server.receive(self)
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
+        self.httpd = _Server(("127.0.0.1", 0), Handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property

@@ -246,6 +246,7 @@ class Watcher:
         work: list[_Work] = []
         claimed: set[str] = set()
         failures: list[Failure] = []
+        retries = retry_items(store, [p.source.url for p in polls])
         for poll in polls:
             source = poll.source
             summary.polled += 1
@@ -272,7 +273,7 @@ class Watcher:
                 for item in taken:
                     claimed.add(item.key)
                     work.append(_Work(source, item, outlet, attempts=1))
-            for retry in retry_items(store, source.url):
+            for retry in retries.get(source.url, []):
                 if retry.url in claimed:
                     continue
                 claimed.add(retry.url)

@@ -252,6 +252,9 @@ class Fetcher:
             if status in REDIRECTS and response.headers.get("location"):
                 return response.headers["location"]
             if status == 304:
+                # Read the (empty) body: a response left unread closes its connection, and a
+                # cycle of 304s would then open a new connection for every source.
+                response.read()
                 return Fetched(
                     url=url,
                     status=304,

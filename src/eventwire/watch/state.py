@@ -79,15 +79,27 @@ class RetryItem:
 
 
 def register_sources(store: Store, sources: tuple[Source, ...]) -> None:
-    """Add new sources and bring the settings of known ones up to date (validators are kept)."""
-    rows = [(s.url, s.name, s.pages, s.interval) for s in sources]
+    """Add new sources and bring the settings of known ones up to date (validators are kept).
+
+    Only rows that differ are written: a cycle of 304s should cost little more than its GETs.
+    """
+    wanted = {s.url: (s.name, s.pages, s.interval) for s in sources}
+    stored = {
+        r[0]: tuple(r[1:])
+        for r in store.con.execute(
+            "SELECT url, name, pages, interval_seconds FROM watch_sources WHERE url IN ?", [list(wanted)]
+        ).fetchall()
+    }
+    changed = [(url, *row) for url, row in wanted.items() if stored.get(url) != row]
+    if not changed:
+        return
     with store.transaction():
-        for row in rows:
+        for url, name, pages, interval in changed:
             store.con.execute(
                 """INSERT INTO watch_sources (url, name, pages, interval_seconds) VALUES (?, ?, ?, ?)
                 ON CONFLICT (url) DO UPDATE SET name = excluded.name, pages = excluded.pages,
                     interval_seconds = excluded.interval_seconds""",
-                list(row),
+                [url, name, pages, interval],
             )
 
 
@@ -106,14 +118,17 @@ def known_urls(store: Store, urls: list[str]) -> set[str]:
     return {r[0] for r in rows}
 
 
-def retry_items(store: Store, source_url: str) -> list[RetryItem]:
-    """Pages of this source that failed for a passing reason, oldest first."""
+def retry_items(store: Store, source_urls: list[str]) -> dict[str, list[RetryItem]]:
+    """Per source, its pages that failed for a passing reason, oldest first."""
     rows = store.con.execute(
-        "SELECT url, attempts, title, published FROM watch_urls WHERE source_url = ? AND status = 'retry' "
-        "ORDER BY first_seen, url",
-        [source_url],
+        "SELECT source_url, url, attempts, title, published FROM watch_urls "
+        "WHERE source_url IN ? AND status = 'retry' ORDER BY first_seen, url",
+        [source_urls],
     ).fetchall()
-    return [RetryItem(*r) for r in rows]
+    found: dict[str, list[RetryItem]] = {}
+    for source_url, *rest in rows:
+        found.setdefault(source_url, []).append(RetryItem(*rest))
+    return found
 
 
 def url_rows(store: Store, records: list[UrlRecord]) -> TableRows:
@@ -147,41 +162,47 @@ class PollOutcome:
 
 
 def save_polls(store: Store, outcomes: list[PollOutcome]) -> None:
-    """Record each poll: outcome, counters, next poll time, and (when safe) the new validators."""
+    """Record each poll: outcome, counters, next poll time, and (when safe) the new validators.
+
+    One UPDATE for all the polls of a cycle (DuckDB takes milliseconds a statement).
+    """
+    if not outcomes:
+        return
     when = now_utc()
+    rows = [
+        (
+            o.source.url,
+            o.kind,
+            o.title,
+            o.keep_validators,
+            o.etag,
+            o.last_modified,
+            when + timedelta(seconds=o.source.interval),
+            o.status,
+            o.http,
+            o.error_code,
+            o.error,
+        )
+        for o in outcomes
+    ]
+    values = ", ".join(["(?, ?, ?, ?, ?, ?, ?::TIMESTAMP, ?, ?::INTEGER, ?, ?)"] * len(rows))
     with store.transaction():
-        for o in outcomes:
-            next_poll = when + timedelta(seconds=o.source.interval)
-            store.con.execute(
-                """UPDATE watch_sources SET
-                    kind = coalesce(?, kind),
-                    title = coalesce(?, title),
-                    etag = CASE WHEN ? THEN ? ELSE etag END,
-                    last_modified = CASE WHEN ? THEN ? ELSE last_modified END,
-                    last_poll = ?, next_poll = ?, last_status = ?, last_http = ?,
-                    last_error_code = ?, last_error = ?,
-                    polls = polls + 1,
-                    not_modified = not_modified + CASE WHEN ? = 'not modified' THEN 1 ELSE 0 END,
-                    errors = errors + CASE WHEN ? = 'error' THEN 1 ELSE 0 END
-                WHERE url = ?""",
-                [
-                    o.kind,
-                    o.title,
-                    o.keep_validators,
-                    o.etag,
-                    o.keep_validators,
-                    o.last_modified,
-                    when,
-                    next_poll,
-                    o.status,
-                    o.http,
-                    o.error_code,
-                    o.error,
-                    o.status,
-                    o.status,
-                    o.source.url,
-                ],
-            )
+        store.con.execute(
+            f"""UPDATE watch_sources SET
+                kind = coalesce(p.kind, watch_sources.kind),
+                title = coalesce(p.title, watch_sources.title),
+                etag = CASE WHEN p.keep THEN p.etag ELSE watch_sources.etag END,
+                last_modified = CASE WHEN p.keep THEN p.last_modified ELSE watch_sources.last_modified END,
+                last_poll = ?, next_poll = p.next_poll, last_status = p.status, last_http = p.http,
+                last_error_code = p.error_code, last_error = p.error,
+                polls = polls + 1,
+                not_modified = not_modified + CASE WHEN p.status = 'not modified' THEN 1 ELSE 0 END,
+                errors = errors + CASE WHEN p.status = 'error' THEN 1 ELSE 0 END
+            FROM (VALUES {values}) AS p(url, kind, title, keep, etag, last_modified, next_poll, status, http,
+                                         error_code, error)
+            WHERE watch_sources.url = p.url""",
+            [when, *[v for row in rows for v in row]],
+        )
 
 
 def next_poll_time(store: Store, urls: list[str]) -> datetime | None:
