@@ -12,7 +12,9 @@
    clients for 30 s on loopback, p50/p95 against the p95 <= 100 ms target (bench_api.py);
 7. Spark: `eventwire spark --master local[1]` and `local[2]` over 4,000 generated documents in
    WARC files next to the local engine with as many workers, the local[2]/local[1] ratio against
-   its 1.8 target, and the cores one month of CC-NEWS needs in a day (bench_spark.py).
+   its 1.8 target, and the cores one month of CC-NEWS needs in a day (bench_spark.py);
+8. watching: one `eventwire watch --once` cycle over 50 local feeds x 20 items (articles/s, peak
+   RSS), then an unchanged cycle (all 304s) next to 50 bare conditional GETs (bench_watch.py).
 
 Figures are medians of --runs runs. The corpora are generated into a temporary folder and
 deleted afterwards. The exit status is 0 whether targets pass or fail (this is a report) and
@@ -42,6 +44,7 @@ import bench_line_classifier
 import bench_pipeline
 import bench_spark
 import bench_stories
+import bench_watch
 import stage_profile
 from measure import BenchError
 
@@ -165,6 +168,13 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         spark = bench_spark.run_bench(Path(tmp), docs=spark_docs, runs=runs, seed=args.seed)
     bench_spark.print_table(spark)
     report["spark"] = spark
+
+    feeds, items = (10, 5) if args.quick else (bench_watch.DEFAULT_FEEDS, bench_watch.DEFAULT_ITEMS)
+    _section(f"Watching: one cycle over {feeds} local feeds x {items} items, then an unchanged cycle")
+    with tempfile.TemporaryDirectory(prefix="eventwire-watch-bench-") as tmp:
+        watch = bench_watch.run_bench(Path(tmp), feeds=feeds, items=items, runs=runs, seed=args.seed)
+    bench_watch.print_table(watch)
+    report["watch"] = watch
 
     machine_cpu_after = _machine_cpu_seconds()
     if machine_cpu is not None and machine_cpu_after is not None:
