@@ -161,3 +161,42 @@ def test_watch_killed_mid_cycle_then_restarted_ends_like_an_uninterrupted_run(
     assert _store_state(killed) == _store_state(clean)
     # No page stored before the kill was fetched again (the PDF was refused before any article).
     assert site.page_hits() - hits_before <= (ITEMS + 1) - partial
+
+
+def test_watch_cli_runs_until_sigterm_each_source_on_its_interval(site: SiteServer, tmp_path: Path) -> None:
+    import subprocess
+    import time
+
+    from e2e_helpers import COMMAND, clean_env
+
+    fast, slow = Feed(site, "/fast.xml", "Fast Wire"), Feed(site, "/slow.xml", "Slow Wire")
+    fast.add_filler(1)
+    slow.add_filler(2)
+    sources = tmp_path / "sources.toml"
+    sources.write_text(
+        "[fetch]\nhost_delay = 0.0\n\n"
+        f'[[source]]\nurl = "{fast.url}"\ninterval = 1\n\n[[source]]\nurl = "{slow.url}"\ninterval = 3600\n',
+        encoding="utf-8",
+    )
+    process = subprocess.Popen(
+        [*COMMAND, "watch", "--sources", str(sources), "--db", str(tmp_path / "w.duckdb"), "--articles-only"],
+        env=clean_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 120
+        while site.hits["/fast.xml"] < 3 and time.monotonic() < deadline and process.poll() is None:
+            time.sleep(0.2)
+        fast.add_filler(3)  # published while the watch runs: the next poll of the fast feed takes it
+        while site.page_hits() < 3 and time.monotonic() < deadline and process.poll() is None:
+            time.sleep(0.2)
+        process.send_signal(signal.SIGTERM)
+        stdout, stderr = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert process.returncode == 0, stderr
+    assert site.hits["/fast.xml"] >= 3 and site.hits["/slow.xml"] == 1
+    assert site.page_hits() == 3
+    assert "stopped after" in stderr and "3 new articles" in stderr
+    assert all(line.startswith(SUMMARY_START) for line in stdout.splitlines())

@@ -125,6 +125,10 @@ class _Poll:
     items: int = 0
 
 
+def _due(next_poll: datetime | None, now: datetime) -> bool:
+    return next_poll is None or next_poll <= now
+
+
 class Watcher:
     """Sources, fetcher, pipeline and alert rules, kept from one cycle to the next."""
 
@@ -179,11 +183,7 @@ class Watcher:
         register_sources(store, self.plan.sources)
         states = source_states(store, [s.url for s in self.plan.sources])
         now = now_utc()
-        due = [
-            s
-            for s in self.plan.sources
-            if not due_only or states[s.url].next_poll is None or states[s.url].next_poll <= now
-        ]
+        due = [s for s in self.plan.sources if not due_only or _due(states[s.url].next_poll, now)]
         polls = self._poll_all(due, states)
         work = self._plan_work(store, polls, states, summary)
         pending: dict[str, _Work] = {}

@@ -29,8 +29,9 @@ class DeliveryError(Exception):
 
 
 class Channel(Protocol):
-    name: str
-    """How the channel is known in `alert_deliveries`: stdout, jsonl:PATH or webhook:URL."""
+    @property
+    def name(self) -> str:
+        """How the channel is known in `alert_deliveries`: stdout, jsonl:PATH or webhook:URL."""
 
     def send(self, message: dict[str, Any]) -> None:
         """Deliver one alert; raises DeliveryError (or OSError) when it did not arrive."""
