@@ -233,3 +233,21 @@ def test_cycle_database_of_an_older_schema_is_brought_forward(tmp_path: Path, ve
         found = store.query("SELECT value FROM meta WHERE key = 'schema_version'")[0]["value"]
     assert {"watch_sources", "watch_urls", "alerts", "alert_deliveries"} <= tables
     assert found == str(SCHEMA_VERSION)
+
+
+def test_cycle_restart_gives_stories_to_articles_a_killed_run_left_without(
+    site: SiteServer, tmp_path: Path
+) -> None:
+    feed = Feed(site, "/feed.xml", "Test Wire")
+    for i in range(3):
+        feed.add_filler(i)
+    with Store(tmp_path / "w.duckdb") as store:
+        _watcher(Source(url=feed.url)).cycle(store, due_only=False)
+        # As if the process died after its last batch, before the story stage.
+        store.con.execute("DELETE FROM story_articles")
+        store.con.execute("DELETE FROM stories")
+        store.con.execute("DELETE FROM article_copies")
+        restarted = _watcher(Source(url=feed.url)).cycle(store, due_only=False)
+        members = store.query("SELECT count(*) AS n FROM story_articles")[0]["n"]
+    assert restarted.new_items == 0 and restarted.stories.articles == 3
+    assert members == 3

@@ -34,7 +34,7 @@ from eventwire.pipeline import Pipeline
 from eventwire.records import BatchResult, Failure, RawDocument
 from eventwire.store import Store
 from eventwire.store.database import TableRows
-from eventwire.stories import StoriesSummary
+from eventwire.stories import StoriesSummary, update_stories
 from eventwire.watch.fetch import Fetched, Fetcher, FetchError
 from eventwire.watch.listing import Item, Listing, parse_listing
 from eventwire.watch.sources import Source, SourcesPlan
@@ -151,6 +151,7 @@ class Watcher:
         self._pipeline = pipeline
         self.alerts = alerts
         self.fetcher = fetcher or Fetcher(plan.fetch)
+        self._stories_checked = False
 
     @property
     def pipeline(self) -> Pipeline:
@@ -204,6 +205,11 @@ class Watcher:
             summary.rejected = len(run.failures)
             summary.stories = run.stories
             summary.errors.extend(f.message() for f in run.failures)
+        elif not self._stories_checked:
+            # A run killed between its last batch and the story stage left articles without a
+            # story; its restart may find nothing new to fetch, so the stage runs here once.
+            summary.stories = update_stories(store)
+        self._stories_checked = True
         summary.duplicates = self._settle_duplicates(store, pending)
         summary.interrupted = stop.is_set()
         save_polls(store, [self._outcome(p, summary.interrupted) for p in polls])
