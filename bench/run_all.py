@@ -12,9 +12,11 @@
    clients for 30 s on loopback, p50/p95 against the p95 <= 100 ms target (bench_api.py);
 7. Spark: `eventwire spark --master local[1]` and `local[2]` over 4,000 generated documents in
    WARC files next to the local engine with as many workers, the local[2]/local[1] ratio against
-   its 1.8 target, and the cores one month of CC-NEWS needs in a day (bench_spark.py).
+   its 1.8 target, and the cores one month of CC-NEWS needs in a day (bench_spark.py);
 8. start-up: `Pipeline()` in fresh processes with an empty and a filled actor cache, and the
-   actor dictionary built and loaded, with peak memory, against the 3 s target (bench_startup.py).
+   actor dictionary built and loaded, with peak memory, against the 3 s target (bench_startup.py);
+9. watching: one `eventwire watch --once` cycle over 50 local feeds x 20 items (articles/s, peak
+   RSS), then an unchanged cycle (all 304s) next to 50 bare conditional GETs (bench_watch.py).
 
 Figures are medians of --runs runs. The corpora are generated into a temporary folder and
 deleted afterwards. The exit status is 0 whether targets pass or fail (this is a report) and
@@ -45,6 +47,7 @@ import bench_pipeline
 import bench_spark
 import bench_startup
 import bench_stories
+import bench_watch
 import stage_profile
 from measure import BenchError
 
@@ -173,6 +176,13 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     startup = bench_startup.run_bench(1 if args.quick else bench_startup.DEFAULT_RUNS)
     bench_startup.print_table(startup)
     report["startup"] = startup
+
+    feeds, items = (10, 5) if args.quick else (bench_watch.DEFAULT_FEEDS, bench_watch.DEFAULT_ITEMS)
+    _section(f"Watching: one cycle over {feeds} local feeds x {items} items, then an unchanged cycle")
+    with tempfile.TemporaryDirectory(prefix="eventwire-watch-bench-") as tmp:
+        watch = bench_watch.run_bench(Path(tmp), feeds=feeds, items=items, runs=runs, seed=args.seed)
+    bench_watch.print_table(watch)
+    report["watch"] = watch
 
     machine_cpu_after = _machine_cpu_seconds()
     if machine_cpu is not None and machine_cpu_after is not None:

@@ -428,6 +428,11 @@ from eventwire.cli_serve import register as register_serve  # noqa: E402
 
 register_serve(app)
 
+# `watch`, `sources` and `alerts` (monitoring) live in their own module.
+from eventwire.cli_watch import register as register_watch  # noqa: E402
+
+register_watch(app)
+
 
 def main() -> None:
     """Entry point: user errors print one line and exit 1; no tracebacks for them."""

@@ -6,11 +6,14 @@ Registered on the main CLI by `register(app)`; the command only turns flags into
 
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
 from eventwire.config import DB_ENV, DEFAULT_DB, load_config
+
+if TYPE_CHECKING:
+    from eventwire.watch import WatchPlan
 
 
 def serve(
@@ -29,8 +32,17 @@ def serve(
         None, "--cache-rows", help="Event rows kept in memory for the events table (default 20000; 0: none)."
     ),
     log_level: str = typer.Option("info", "--log-level", help="uvicorn log level: warning, info, debug."),
+    watch: bool = typer.Option(
+        False, "--watch", help="Also watch sources (--feed, --sources) and ingest as news arrives."
+    ),
+    feeds: Optional[list[str]] = typer.Option(None, "--feed", help="With --watch: a feed or sitemap URL."),
+    sources_file: Optional[Path] = typer.Option(None, "--sources", help="With --watch: a TOML sources file."),
+    alerts_file: Optional[Path] = typer.Option(None, "--alerts", help="With --watch: a TOML alerts file."),
+    interval: Optional[int] = typer.Option(
+        None, "--interval", min=1, help="With --watch: seconds between polls of the --feed sources."
+    ),
 ) -> None:
-    """Serve the web pages and the JSON API; read-only unless EVENTWIRE_TOKEN is set."""
+    """Serve the web pages and the JSON API; read-only unless EVENTWIRE_TOKEN is set (or --watch)."""
     try:
         import uvicorn
 
@@ -49,8 +61,9 @@ def serve(
     if max_upload_bytes is not None and max_upload_bytes < 1:
         typer.echo("error: --max-upload-bytes must be at least 1", err=True)
         raise typer.Exit(2)
+    plan = _watch_plan(watch, feeds, sources_file, alerts_file, interval)
     settings = ServerSettings.from_env(
-        config.db, config=config, max_upload_bytes=max_upload_bytes, cache_rows=cache_rows
+        config.db, config=config, max_upload_bytes=max_upload_bytes, cache_rows=cache_rows, watch=plan
     )
     app = create_app(settings)
     mode = (
@@ -58,9 +71,29 @@ def serve(
         if not settings.read_only
         else f"read-only (set {TOKEN_ENV} to allow ingest)"
     )
+    if plan is not None:
+        mode += f", watching {len(plan.sources.sources)} sources"
     typer.echo(f"eventwire: serving {settings.db} on http://{host}:{port}/ - {mode}", err=True)
     uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=log_level == "debug")
     sys.stderr.flush()
+
+
+def _watch_plan(
+    watch: bool,
+    feeds: Optional[list[str]],
+    sources_file: Optional[Path],
+    alerts_file: Optional[Path],
+    interval: Optional[int],
+) -> "Optional[WatchPlan]":
+    from eventwire.watch import WatchPlan, load_alerts, load_sources
+
+    if not watch:
+        if feeds or sources_file or alerts_file:
+            typer.echo("error: --feed, --sources and --alerts need --watch", err=True)
+            raise typer.Exit(2)
+        return None
+    alerts = load_alerts(alerts_file) if alerts_file is not None else None
+    return WatchPlan(sources=load_sources(sources_file, feeds, interval), alerts=alerts)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,7 +1,8 @@
 """Coded messages. Tests assert on the codes; users search for them.
 
 E1xx ingest, E2xx extract, E3xx annotate/models, E4xx store, E5xx config, E6xx data files,
-E7xx the Spark runner, E900 an unexpected error inside a stage (a bug, recorded and skipped).
+E7xx the Spark runner, E8xx watching sources and alerts, E900 an unexpected error inside a stage
+(a bug, recorded and skipped).
 Each message is one line and is formatted with the keyword arguments shown in braces.
 """
 
@@ -56,6 +57,23 @@ class E(StrEnum):
     E704 = "dataset {path} has schema version {found}, this eventwire needs {expected}"
     E705 = "the Spark job failed: {detail}"
     E706 = "cannot build the environment archive {path}: {detail}"
+    # watching sources (eventwire watch) and alerts
+    E801 = "HTTP {status} from {url}"
+    E802 = "timed out after {seconds:g}s waiting for {url}"
+    E803 = "body too slow: {url} sent {size} bytes in {seconds:g}s (limit {limit:g}s)"
+    E804 = "malformed XML in {url}: {detail}"
+    E805 = "compressed body of {url} inflates past {limit} bytes (a compression bomb?)"
+    E806 = "redirect loop or more than {limit} redirects from {url}"
+    E807 = "too large: {url} is over {limit} bytes"
+    E808 = "not an HTML or XML page: {url} is {content_type}"
+    E809 = "robots.txt of {host} disallows {url}"
+    E810 = "cannot connect to {url}: {detail}"
+    E811 = "bad sources in {path}: {detail}"
+    E812 = "bad alerts file {path}: {detail}"
+    E813 = "not a feed or a sitemap: {url}: {detail}"
+    E814 = "no sources to watch: pass --feed URL or --sources FILE"
+    E815 = "feed item without a link to fetch in {url}"
+    E816 = "delivery of alert {key} to {channel} failed: {detail}"
 
 
 class EventwireError(Exception):

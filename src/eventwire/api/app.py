@@ -69,13 +69,21 @@ def create_app(settings: ServerSettings) -> FastAPI:
     from eventwire.web.shapes import countries_json
     from eventwire.web.static import router as static_router
 
-    database = Database(settings.db, read_only=settings.read_only)
+    # A watching server writes what it fetches, token or not; ingest over HTTP still needs the token.
+    database = Database(settings.db, read_only=settings.read_only and settings.watch is None)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         # The maps' country shapes take a few seconds to build: start now, not on the first map.
         threading.Thread(target=countries_json, name="country-shapes", daemon=True).start()
+        state: ServerState = app.state.eventwire
+        if settings.watch is not None:
+            from eventwire.api.watching import start_watch
+
+            state.watch = start_watch(state, settings.watch)
         yield
+        if state.watch is not None:
+            state.watch.stop()
         database.close()
 
     app = FastAPI(

@@ -64,15 +64,24 @@ class Database:
         return self._store.con.cursor()
 
     @contextmanager
-    def writer(self) -> Iterator[Store]:
-        """The write handle, one writer at a time; bumps `generation` when done."""
+    def writer(self, *, bump: bool = True) -> Iterator[Store]:
+        """The write handle, one writer at a time; bumps `generation` when done.
+
+        Args:
+            bump: False for a writer that tells by itself whether it changed anything (`touch`).
+        """
         with self._write_lock:
             handle = self._handle()
             try:
                 yield handle
             finally:
-                self.generation += 1
+                if bump:
+                    self.generation += 1
                 handle.con.close()
+
+    def touch(self) -> None:
+        """Mark the data changed: caches rebuild, and open pages that watch reload."""
+        self.generation += 1
 
     def close(self) -> None:
         with self._handles_lock:

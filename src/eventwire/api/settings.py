@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from eventwire.config import Config
+
+if TYPE_CHECKING:
+    from eventwire.watch import WatchPlan
 
 TOKEN_ENV = "EVENTWIRE_TOKEN"
 """The ingest token; without it the server opens the database read-only and refuses ingest."""
@@ -33,6 +37,8 @@ class ServerSettings:
     """Pipeline settings for ingest (actor and pattern files, batch size)."""
     cache_rows: int = DEFAULT_CACHE_ROWS
     """Event rows kept in memory for the events table; 0 reads every page from the store."""
+    watch: WatchPlan | None = None
+    """Sources (and alert rules) to watch on a thread of the server, which then owns the database."""
 
     @property
     def read_only(self) -> bool:
@@ -45,6 +51,7 @@ class ServerSettings:
         config: Config | None = None,
         max_upload_bytes: int | None = None,
         cache_rows: int | None = None,
+        watch: WatchPlan | None = None,
     ) -> ServerSettings:
         """Settings for `db`, the token taken from `EVENTWIRE_TOKEN` (empty means none)."""
         return cls(
@@ -53,4 +60,5 @@ class ServerSettings:
             max_upload_bytes=max_upload_bytes or DEFAULT_MAX_UPLOAD,
             config=config or Config(db=db),
             cache_rows=DEFAULT_CACHE_ROWS if cache_rows is None else cache_rows,
+            watch=watch,
         )

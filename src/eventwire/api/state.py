@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from fastapi import Request
 
@@ -11,6 +12,9 @@ from eventwire.api.event_index import EventBrowser
 from eventwire.api.ingest import Ingestor
 from eventwire.api.settings import ServerSettings
 
+if TYPE_CHECKING:
+    from eventwire.watch import BackgroundWatch
+
 
 @dataclass(slots=True)
 class ServerState:
@@ -18,6 +22,8 @@ class ServerState:
     database: Database
     ingestor: Ingestor
     events: EventBrowser
+    watch: BackgroundWatch | None = None
+    """The watcher on its thread, with `serve --watch`."""
 
 
 def server(request: Request) -> ServerState:

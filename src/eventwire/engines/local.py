@@ -20,6 +20,7 @@ from eventwire.ingest import IngestOptions, iter_documents
 from eventwire.pipeline import Pipeline, load_data_files
 from eventwire.records import BatchResult, Failure, RawDocument
 from eventwire.store import Store
+from eventwire.store.database import TableRows
 from eventwire.stories import StoriesSummary, update_stories
 
 ProgressCallback = Callable[[int], None]
@@ -101,16 +102,38 @@ def run_local(
     Args:
         pipeline: an already-built pipeline to use in-process (one worker); built when absent.
     """
+    documents = iter_documents(paths, IngestOptions(max_bytes=config.max_bytes))
+    return run_documents(documents, config, store, progress=progress, pipeline=pipeline)
+
+
+BatchRows = Callable[[BatchResult], Sequence[TableRows]]
+"""Rows of other tables to commit with a batch (see `Store.write_batch`)."""
+
+
+def run_documents(
+    documents: Iterable[RawDocument | Failure],
+    config: Config,
+    store: Store,
+    progress: ProgressCallback | None = None,
+    pipeline: Pipeline | None = None,
+    also: BatchRows | None = None,
+) -> RunSummary:
+    """Process and store documents from any source (files, a crawler), then run the story stage.
+
+    Args:
+        documents: what to ingest, in order; failures among them are recorded as they come.
+        pipeline: an already-built pipeline to use in-process (one worker); built when absent.
+        also: rows to commit in the same transaction as each batch, computed from its result.
+    """
     if config.code_events and pipeline is None:
         # A bad user data file is reported here, once, not by every worker process.
         load_data_files(config)
     summary = RunSummary()
     started = time.perf_counter()
-    documents = iter_documents(paths, IngestOptions(max_bytes=config.max_bytes))
     batches = _batches(documents, store, config.batch_size, summary)
 
     def store_result(result: BatchResult, size: int) -> None:
-        summary.stored += store.write_batch(result)
+        summary.stored += store.write_batch(result, also=also(result) if also else ())
         summary.events += sum(len(p.events) for p in result.processed)
         summary.quotes += sum(len(p.quotes) for p in result.processed)
         summary.failures.extend(result.failures)

@@ -50,7 +50,7 @@ def read_feed(path: Path, options: IngestOptions) -> Iterator[RawDocument | Fail
     encoding = parsed.get("encoding") or None
     for number, entry in enumerate(parsed.entries, start=1):
         record = f"item {number}"
-        text = _entry_text(entry)
+        text = entry_text(entry)
         if not text:
             yield failure(path, E.E116, record=record)
             continue
@@ -62,12 +62,13 @@ def read_feed(path: Path, options: IngestOptions) -> Iterator[RawDocument | Fail
             url=entry.get("link") or None,
             outlet=outlet,
             title=entry.get("title") or None,
-            published=_entry_date(entry),
+            published=entry_date(entry),
             encoding=encoding,
         )
 
 
-def _entry_text(entry: Any) -> str:
+def entry_text(entry: Any) -> str:
+    """A feed item's text: its longest full content, else its summary ("" when it has neither)."""
     # Full content (content:encoded, atom:content) beats the summary when both are given.
     contents = [c.get("value", "") for c in entry.get("content") or []]
     best = max(contents, key=len, default="")
@@ -76,7 +77,8 @@ def _entry_text(entry: Any) -> str:
     return str(entry.get("summary") or "").strip()
 
 
-def _entry_date(entry: Any) -> date | None:
+def entry_date(entry: Any) -> date | None:
+    """A feed item's publication (else update, else creation) date, if it gives one."""
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value = entry.get(key)
         if value:

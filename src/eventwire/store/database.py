@@ -8,7 +8,7 @@ hash is already stored, so nothing is written twice.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -62,6 +62,9 @@ def place_from_row(row: dict[str, Any]) -> Place | None:
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
+
+TableRows = tuple[str, list[tuple[Any, ...]]]
+"""An INSERT statement without its VALUES, and the rows it inserts."""
 
 ROWS_PER_STATEMENT = 500
 """Rows per multi-row INSERT: large enough to amortise a statement, small enough for its SQL."""
@@ -256,8 +259,12 @@ class Store:
         rows = self.con.execute("SELECT hash FROM documents WHERE hash IN ?", [wanted]).fetchall()
         return {r[0] for r in rows}
 
-    def write_batch(self, batch: BatchResult) -> int:
+    def write_batch(self, batch: BatchResult, *, also: Sequence[TableRows] = ()) -> int:
         """Store a batch in one transaction; documents already stored are skipped.
+
+        Args:
+            also: rows of other tables to write in the same transaction, as (INSERT statement,
+                rows): the crawler's record of which URLs the batch holds commits with them.
 
         Returns:
             How many new documents were stored.
@@ -267,11 +274,11 @@ class Store:
                 the transaction is rolled back).
         """
         try:
-            return self._write_batch(batch)
+            return self._write_batch(batch, also)
         except duckdb.Error as exc:
             raise self._open_error(exc) from exc
 
-    def _write_batch(self, batch: BatchResult) -> int:
+    def _write_batch(self, batch: BatchResult, also: Sequence[TableRows]) -> int:
         rows = _BatchRows()
         known = self.known_hashes(p.document.hash for p in batch.processed)
         wanted_ids = [p.document.doc_id or p.document.hash[:16] for p in batch.processed]
@@ -292,6 +299,8 @@ class Store:
             self.insert_rows("INSERT OR IGNORE INTO events", list(rows.events.values()))
             self.insert_rows("INSERT OR IGNORE INTO quotes", list(rows.quotes.values()))
             self.insert_rows("INSERT OR REPLACE INTO failures", list(rows.failures.values()))
+            for statement, extra in also:
+                self.insert_rows(statement, extra)
         return len(rows.documents)
 
     def record_failures(self, failures: Iterable[Failure]) -> None:

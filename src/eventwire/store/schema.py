@@ -6,7 +6,7 @@ files written by an older eventwire are brought forward instead of rejected.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 CREATE_TABLES: tuple[str, ...] = (
     """CREATE TABLE IF NOT EXISTS meta (
@@ -135,7 +135,64 @@ STORY_TABLES: tuple[str, ...] = (
         cevent_id VARCHAR NOT NULL)""",
 )
 
-CREATE_TABLES = CREATE_TABLES + STORY_TABLES
+# Watching sources and alerts (version 4): written by `eventwire.watch`. Every statement is
+# idempotent (IF NOT EXISTS), so the step can run again whatever version number it ends up under.
+WATCH_TABLES: tuple[str, ...] = (
+    # One row per watched source: its HTTP validators (a conditional GET next time), schedule
+    # and last outcome. Validators are saved only once every item of the poll is stored.
+    """CREATE TABLE IF NOT EXISTS watch_sources (
+        url VARCHAR PRIMARY KEY,
+        name VARCHAR,
+        title VARCHAR,
+        kind VARCHAR,
+        pages BOOLEAN NOT NULL,
+        interval_seconds INTEGER NOT NULL,
+        etag VARCHAR,
+        last_modified VARCHAR,
+        last_poll TIMESTAMP,
+        next_poll TIMESTAMP,
+        last_status VARCHAR,
+        last_http INTEGER,
+        last_error_code VARCHAR,
+        last_error VARCHAR,
+        polls INTEGER NOT NULL DEFAULT 0,
+        not_modified INTEGER NOT NULL DEFAULT 0,
+        errors INTEGER NOT NULL DEFAULT 0)""",
+    # One row per normalised article URL met in a source: what became of it. Written in the same
+    # transaction as the batch that stored (or rejected) the article, so nothing is fetched twice.
+    """CREATE TABLE IF NOT EXISTS watch_urls (
+        url VARCHAR PRIMARY KEY,
+        source_url VARCHAR NOT NULL,
+        status VARCHAR NOT NULL,
+        code VARCHAR,
+        attempts INTEGER NOT NULL,
+        doc_hash VARCHAR,
+        title VARCHAR,
+        published DATE,
+        first_seen TIMESTAMP NOT NULL,
+        last_attempt TIMESTAMP NOT NULL)""",
+    # A fired alert, keyed so that it fires once; `subjects` are the ids it was about.
+    """CREATE TABLE IF NOT EXISTS alerts (
+        alert_key VARCHAR PRIMARY KEY,
+        rule VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,
+        title VARCHAR NOT NULL,
+        subjects VARCHAR[] NOT NULL,
+        payload VARCHAR NOT NULL,
+        fired_at TIMESTAMP NOT NULL)""",
+    # One row per alert and channel (stdout, a JSON Lines file, a webhook): pending until delivered.
+    """CREATE TABLE IF NOT EXISTS alert_deliveries (
+        alert_key VARCHAR NOT NULL,
+        channel VARCHAR NOT NULL,
+        status VARCHAR NOT NULL,
+        attempts INTEGER NOT NULL,
+        last_error VARCHAR,
+        last_attempt TIMESTAMP,
+        delivered_at TIMESTAMP,
+        PRIMARY KEY (alert_key, channel))""",
+)
+
+CREATE_TABLES = CREATE_TABLES + STORY_TABLES + WATCH_TABLES
 
 # Places (version 3): each event's place resolved by `eventwire.geo`. A store of version 2 gets
 # the columns empty; its events keep their `location` text.
@@ -154,4 +211,4 @@ PLACE_COLUMNS_SQL: tuple[str, ...] = tuple(
 )
 
 # version -> statements that bring a database of the previous version to it.
-MIGRATIONS: dict[int, tuple[str, ...]] = {2: STORY_TABLES, 3: PLACE_COLUMNS_SQL}
+MIGRATIONS: dict[int, tuple[str, ...]] = {2: STORY_TABLES, 3: PLACE_COLUMNS_SQL, 4: WATCH_TABLES}

@@ -20,7 +20,12 @@ from eventwire.api.errors import ApiError
 
 router = APIRouter(include_in_schema=False)
 
-OWN_FILES = {"style.css": "text/css", "charts.js": "text/javascript", "map.js": "text/javascript"}
+OWN_FILES = {
+    "style.css": "text/css",
+    "charts.js": "text/javascript",
+    "map.js": "text/javascript",
+    "live.js": "text/javascript",
+}
 CHART_JS = ("chartkick", "django/static/chartkick/Chart.bundle.js")
 """Package and path of the Chart.js bundle."""
 CACHE = "public, max-age=3600"

@@ -85,6 +85,7 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     """A page from `template` with `context`; every page also gets the request and the server mode."""
     state = getattr(request.app.state, "eventwire", None)
     context.setdefault("read_only", state.settings.read_only if state else True)
+    context.setdefault("watching", state is not None and state.watch is not None)
     html = _env.get_template(template).render(request=request, **context)
     return HTMLResponse(html, status_code=status)
 

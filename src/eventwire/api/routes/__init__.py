@@ -10,7 +10,8 @@ from eventwire.api.routes.ingest import router as ingest
 from eventwire.api.routes.meta import router as meta
 from eventwire.api.routes.overview import router as overview
 from eventwire.api.routes.stories import router as stories
+from eventwire.api.routes.watch import router as watch
 
-ROUTERS: tuple[APIRouter, ...] = (meta, overview, stories, events, articles, actors, dyads, ingest)
+ROUTERS: tuple[APIRouter, ...] = (meta, overview, stories, events, articles, actors, dyads, ingest, watch)
 
 __all__ = ["ROUTERS"]

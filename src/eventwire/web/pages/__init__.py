@@ -10,7 +10,8 @@ from eventwire.web.pages.events import router as events
 from eventwire.web.pages.ingest import router as ingest
 from eventwire.web.pages.overview import router as overview
 from eventwire.web.pages.stories import router as stories
+from eventwire.web.pages.watch import router as watch
 
-ROUTERS: tuple[APIRouter, ...] = (overview, stories, events, articles, actors, dyads, ingest, docs)
+ROUTERS: tuple[APIRouter, ...] = (overview, stories, events, articles, actors, dyads, ingest, docs, watch)
 
 __all__ = ["ROUTERS"]

@@ -1,0 +1,42 @@
+"""/api/alerts, /api/sources and /api/watch: what the watcher fired, what it watches, how it runs."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+
+from eventwire.api.listing import page_body
+from eventwire.api.params import PAGING_PARAMS, Paging, documented, paging
+from eventwire.api.serialize import ApiJSON
+from eventwire.api.state import server
+from eventwire.watch import list_alerts, list_sources
+from eventwire.watch.alerts import count_alerts
+
+router = APIRouter(prefix="/api", tags=["watch"])
+
+
+@router.get(
+    "/alerts",
+    summary="Fired alerts, newest first, with their evidence (links into the pages) and deliveries",
+    openapi_extra=documented(*PAGING_PARAMS),
+)
+def alerts(request: Request, page: Paging = Depends(paging)) -> Response:
+    store = server(request).database.reader()
+    items = list_alerts(store, limit=page.limit, offset=page.offset)
+    return ApiJSON(page_body(items, count_alerts(store), page, request))
+
+
+@router.get("/sources", summary="Watched sources with their last poll, status and counts")
+def sources(request: Request) -> Response:
+    rows = list_sources(server(request).database.reader())
+    return ApiJSON({"items": rows, "total": len(rows)})
+
+
+@router.get("/watch", summary="Whether this server watches sources; its cycles so far")
+def watch_state(request: Request) -> Response:
+    state = server(request)
+    progress = state.watch.progress.to_dict() if state.watch is not None else None
+    # Pages poll this to notice that a cycle (or an ingest) committed new data.
+    return ApiJSON(
+        {"watching": state.watch is not None, "generation": state.database.generation, **(progress or {})}
+    )
