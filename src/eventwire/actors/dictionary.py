@@ -447,14 +447,23 @@ class ActorDictionary:
             return direct
         return self._resolve_phrase(text, on)
 
-    def lookup_surname(self, surname: str, on: date | datetime | None = None) -> list[Actor]:
+    def lookup_surname(
+        self, surname: str, on: date | datetime | None = None, *, with_first_name: bool = False
+    ) -> list[Actor]:
         """People called `surname` ("Lavrov", "Xi", "al-Assad"), in office at `on` first.
 
+        Args:
+            with_first_name: the caller also has the first name to check ("Carlos Menem"):
+                people known only from generic rows (who answer to a bare surname only after a
+                title) count too.
         Returns:
             distinct actors, best first: in office at `on`, then nearest in time.
         """
         on = _as_date(on)
-        ids = self._surnames.get(fold(strip_possessive(surname.strip())[0]), set())
+        key = fold(strip_possessive(surname.strip())[0])
+        ids = set(self._surnames.get(key, set()))
+        if with_first_name:
+            ids |= self._titled_surnames.get(key, set())
         ranked = sorted(
             ids, key=lambda i: (not self._entities[i].in_office(on), self._entities[i].distance(on), i)
         )

@@ -400,7 +400,7 @@ class DocumentActors(DocumentMemory):
             first = words[0].lower()
             same_name = [
                 c
-                for c in self.dictionary.lookup_surname(surname, self.published)
+                for c in self.dictionary.lookup_surname(surname, self.published, with_first_name=True)
                 if first in c.name.lower().replace("-", " ").split() or first in c.name.lower()
             ]
             if len(same_name) == 1:

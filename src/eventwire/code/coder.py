@@ -327,6 +327,9 @@ class EventCoder:
             label = f"{pattern.label} (civilians)".strip()
             targets = (*pattern.targets, HOME)
             pattern = replace(pattern, type="PROTEST", cameo="141", targets=targets, label=label)
+        if pattern.type in JOINT_TYPES and not pattern.mutual and len({m.actor for m in sources}) > 1:
+            # "the Turkish and Greek sides agreed to share information": they agreed together.
+            pattern = replace(pattern, mutual=True)
         if len(sources) < 2 and pattern.mutual and [h.lower_ for h in source_heads] == ["their"]:
             sources = _sentence_people(sentence, ctx.actors) or sources
         source_countries = [m.actor.country for m in sources if m.actor.country]

@@ -159,17 +159,28 @@ def _run_pool(
     """Keep a bounded number of batches in flight; store results in submission order."""
     in_flight: list[tuple[Future[BatchResult], int]] = []
     limit = 2 * config.worker_count
-    # spawn, not fork: the parent holds an open DuckDB connection that children must not inherit.
-    with ProcessPoolExecutor(
-        max_workers=config.worker_count,
-        mp_context=get_context("spawn"),
-        initializer=_init_worker,
-        initargs=(config,),
-    ) as pool:
-        for batch in batches:
-            in_flight.append((pool.submit(_process_in_worker, batch), len(batch)))
-            while len(in_flight) >= limit:
-                future, size = in_flight.pop(0)
+    # Workers are started (one per submitted batch, up to worker_count) with Ctrl-C ignored, which
+    # they keep from their first instruction: a Ctrl-C while they import would print a traceback
+    # each. The parent handles it again once they are all started.
+    parent_sigint = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        # spawn, not fork: the parent holds an open DuckDB connection that children must not inherit.
+        with ProcessPoolExecutor(
+            max_workers=config.worker_count,
+            mp_context=get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(config,),
+        ) as pool:
+            for batch in batches:
+                in_flight.append((pool.submit(_process_in_worker, batch), len(batch)))
+                if parent_sigint is not None and len(in_flight) >= config.worker_count:
+                    signal.signal(signal.SIGINT, parent_sigint)
+                    parent_sigint = None
+                while len(in_flight) >= limit:
+                    future, size = in_flight.pop(0)
+                    store_result(future.result(), size)
+            for future, size in in_flight:
                 store_result(future.result(), size)
-        for future, size in in_flight:
-            store_result(future.result(), size)
+    finally:
+        if parent_sigint is not None:
+            signal.signal(signal.SIGINT, parent_sigint)
