@@ -58,7 +58,7 @@ def test_web_watch_story_appears_on_the_open_page(
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     try:
-        page.goto(server.url + "/")
+        page.goto(server.url + "/stories")  # the list of stories (the overview is the first page)
         page.wait_for_selector("a.story-link", timeout=60_000)  # the first cycle's story (reloaded in)
         assert page.locator("a.story-link", has_text=LATE_TITLE).count() == 0
         cycles = _cycles(server)
