@@ -82,6 +82,26 @@ def _measure(noun: Token) -> bool:
     return any(t.lemma_.lower() in measure_nouns() for t in noun.subtree if t.i <= noun.i)
 
 
+CONDITION_DEPTH = 3
+"""How far down a threat's own phrases its condition is looked for ("threatened to stop talks to
+reduce weapons if the US goes ahead")."""
+CONDITION_PATH = frozenset({"xcomp", "dobj", "acl", "advcl", "prep", "pobj"})
+
+
+def _conditions(trigger: Token) -> Iterator[Token]:
+    """The "if/unless" clauses hanging on the trigger or on its complements, nearest first."""
+    level = [trigger]
+    for _ in range(CONDITION_DEPTH):
+        following = []
+        for token in level:
+            for child in token.children:
+                if child.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in child.children):
+                    yield child
+                elif child.dep_ in CONDITION_PATH:
+                    following.append(child)
+        level = following
+
+
 def clause_subjects(clause: Token) -> list[Token]:
     """The subjects of a clause's verb, coordinated ones included."""
     return [t for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in conjuncts(c)]
@@ -146,10 +166,7 @@ def target_candidates(trigger: Token, spec: TargetSpec, light_object: Token | No
         for holder in [trigger, *measures] if measures else []:
             groups.extend([o] for o in _prep_objects(holder, "in"))
     elif spec.kind == "condition":
-        for verb in [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]:
-            for child in verb.children:
-                if child.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in child.children):
-                    groups.append(clause_subjects(child))
+        groups.extend(clause_subjects(clause) for clause in _conditions(trigger))
     elif spec.kind == "clause":
         for child in trigger.children:
             if child.dep_ == "ccomp":

@@ -192,6 +192,10 @@ class EventCoder:
                 pattern = threat_of(pattern) or pattern
             elif reason:
                 log.debug("%s: %s not asserted: %s", ctx.doc_id, pattern.rule, reason)
+                if announced_act(token) and token.pos_ == "VERB":
+                    # "will withdraw its force unless ...": the dictionary may read the announced
+                    # act as a harm (withdrawing peacekeepers), which makes it a threat.
+                    return self._dictionary_events(token, sentence, index, ctx, sentence_words)
                 return []
             events = self._events(token, light, pattern, sentence, index, ctx, sentence_words)
             if events:
@@ -555,9 +559,11 @@ def _find_targets(
     for spec in pattern.targets:
         for n, group in enumerate(target_candidates(token, spec, light)):
             if not spec.deep and any(h.lemma_.lower() in verbal_objects() for h in group):
-                # "welcomed Reagan's statement" welcomes a statement, not Reagan's visit: the
-                # owner of a said thing is a target only where the pattern searches inside.
-                continue
+                # "welcomed Reagan's statement" welcomes a statement, not Reagan's visit: a said
+                # thing is a target of what is said about it (through its author), of nothing else.
+                if pattern.type not in VERBAL_TYPES:
+                    continue
+                group = [a for h in group for a in _authors(h)]
             # The object of a planned act ("threatened to send refugees") names a target only when
             # it is an actor itself, not a thing of some country's.
             mentions = _resolve_all(group, actors, target=spec.kind != "xcomp" or spec.deep)
@@ -584,6 +590,15 @@ def _antecedent_targets(token: Token, light: Token | None, events: list[Event]) 
             if event.type in types:
                 return [Mention(event.source, "antecedent", (child.i, child.i + 1))]
     return []
+
+
+def _authors(thing: Token) -> list[Token]:
+    """Who said or wrote a thing: "Reagan's statement", "the proposal by France"."""
+    found = [c for c in thing.children if c.dep_ == "poss"]
+    for prep in thing.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in ("by", "of", "from"):
+            found.extend(o for o in prep.children if o.dep_ == "pobj")
+    return found
 
 
 def _implied_agent(token: Token, ctx: _Context) -> list[Mention]:
