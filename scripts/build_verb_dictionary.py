@@ -89,6 +89,8 @@ BLOCK_CODE_OVERRIDES = {"AGREE": "057"}
 # The guideline codes charges, convictions and lawsuits as ACCUSE, where CAMEO has 173 (legal
 # action) for some of them.
 VERB_CODE_OVERRIDES = {"convict": "1121", "indict": "1121", "prosecute": "1121", "sue": "115"}
+BLOCK_LEGAL_CODES = {"SUE": {"173": "115"}, "PROSECUTE": {"173": "1121"}}
+"""The same for the patterns of the blocks of suing and prosecuting ("sued X for damages")."""
 # Words of a multi-word verb that attach to the verb as particles or prepositions ("ask for",
 # "set up"); any other word is the verb's object noun ("take control").
 PARTICLES = frozenset(
@@ -241,6 +243,7 @@ def read_pattern(line: str, block: str, number: int) -> Pattern | None:
         return None
     star = terms.index("*")
     code = normal_code(code_match.group(1))
+    code = BLOCK_LEGAL_CODES.get(block, {}).get(code, code)
     pattern = Pattern(block=block, code=code, written_for=written_for, line=number)
     for term in terms[:star]:
         if term == "$":

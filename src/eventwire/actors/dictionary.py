@@ -504,8 +504,16 @@ class ActorDictionary:
         return found.role if found else None
 
     def sector_of(self, word: str) -> str | None:
-        """The sector of a sector word or phrase: "rebels" -> REB, "riot police" -> POL."""
-        return self._sectors.get(fold(drop_article(word.strip())))
+        """The sector of a sector word or phrase: "rebels" -> REB, "riot police" -> POL; a
+        singular the files list only in the plural counts too ("a businessman", "an extremist")."""
+        key = fold(drop_article(word.strip()))
+        found = self._sectors.get(key)
+        if found is None and key:
+            for plural in _plurals(key):
+                found = self._sectors.get(plural)
+                if found is not None:
+                    break
+        return found
 
     def country_of_adjective(self, word: str) -> str | None:
         """The ISO3 code of a demonym, country name or capital: "Chinese" -> CHN, "U.S." -> USA.
@@ -717,6 +725,17 @@ class ActorDictionary:
                     ctx.org = org
                 return j
         return None
+
+
+def _plurals(word: str) -> tuple[str, ...]:
+    """Regular English plurals of a (folded) singular: the last word is inflected."""
+    if word.endswith("man"):
+        return (word[:-3] + "men",)
+    if word.endswith("y") and not word.endswith(("ay", "ey", "oy")):
+        return (word[:-1] + "ies",)
+    if word.endswith(("s", "x", "ch", "sh")):
+        return (word + "es",)
+    return (word + "s",)
 
 
 def _tokens(text: str) -> list[str]:

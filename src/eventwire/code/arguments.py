@@ -56,6 +56,9 @@ def subjects(verb: Token) -> list[Token]:
     if verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
         return conjuncts(verb.head)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("PROPN", "NOUN"):
+        if verb.head.lemma_.lower() in document_nouns() and verb.head.head.pos_ == "VERB":
+            # "issued a declaration demanding ...": whoever issued it demands.
+            return subjects(verb.head.head)
         # "demonstrators protesting the results": the noun does what its participle says.
         return conjuncts(verb.head)
     return []
@@ -70,6 +73,12 @@ def _antecedent_of_relative(verb: Token) -> list[Token]:
             break
         clause = clause.head
     return []
+
+
+@lru_cache(maxsize=1)
+def document_nouns() -> frozenset[str]:
+    """Nouns of texts that speak for whoever issued them ("a statement", "a declaration")."""
+    return frozenset(w.lower() for w in data_words("quotes", "document_nouns.txt"))
 
 
 @lru_cache(maxsize=1)

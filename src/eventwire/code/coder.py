@@ -63,6 +63,7 @@ log = logging.getLogger(__name__)
 ARMED_SECTORS = frozenset({"MIL", "REB"})
 # Who can mobilise forces: armies, police, rebels, and governments that command them.
 FORCE_SECTORS = frozenset({"MIL", "REB", "POL", "GOV"})
+ARMED_POLICE = frozenset({"MIL", "POL"})
 # Acts that typically cross borders: their bare sector targets ("killed civilians") do not take
 # the source's country.
 CROSS_BORDER_TYPES = frozenset({"ASSAULT", "MOBILIZE", "THREATEN", "SANCTION", "AID"})
@@ -74,6 +75,7 @@ SEPARATE_WORDS = frozenset({"separately", "respectively"})
 MUTUAL_TYPES = frozenset({"CONSULT"})
 JOINT_TYPES = frozenset({"AGREE", "COOPERATE"})
 HOME = TargetSpec("home")
+CONDITION = TargetSpec("condition")
 # Acts several doers do to each other when no one else is named: failing to agree, clashing.
 JOINT_FAILURES = frozenset({"REJECT"})
 CLASHES = frozenset({"clash", "fight", "battle", "skirmish"})
@@ -243,6 +245,9 @@ class EventCoder:
                     continue
                 code, ptype = THREAT_CODES[ptype], "THREATEN"
             targets = coding.targets
+            if announced:
+                # "will withdraw its force from Chad unless Oueddei ...": who must act is the target.
+                targets = (CONDITION, *targets)
             if ptype not in VERBAL_TYPES:
                 # "struck what New Delhi described as a camp": a clause names a target only
                 # for what is said ("demanded that X withdraw").
@@ -334,6 +339,9 @@ class EventCoder:
         if pattern.type in JOINT_TYPES and not pattern.mutual and len({m.actor for m in sources}) > 1:
             # "the Turkish and Greek sides agreed to share information": they agreed together.
             pattern = replace(pattern, mutual=True)
+        if pattern.type == "PROTEST" and sources and {m.actor.sector for m in sources} <= ARMED_POLICE:
+            # "police blocked the roads": forces that block do not protest, they restrict movement.
+            pattern = replace(pattern, type="COERCE", cameo="191", label=f"{pattern.label} (forces)".strip())
         if len(sources) < 2 and pattern.mutual and [h.lower_ for h in source_heads] == ["their"]:
             sources = _sentence_people(sentence, ctx.actors) or sources
         source_countries = [m.actor.country for m in sources if m.actor.country]
