@@ -149,3 +149,46 @@ def test_each_other_makes_the_act_mutual(pipeline):
 def test_force_against_positions_stays_force(pipeline):
     keys = _keys("Russian forces attacked Ukrainian positions near Bakhmut.", pipeline)
     assert ("ASSAULT", "RUS", "UKR") in keys
+
+
+# ----------------------------------------------------------------- more classes of pattern
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an agentless passive whose doer the act fixes: the police, courts or government there
+        ("A French journalist was arrested in Tehran on Saturday.", ("COERCE", "IRN", "FRA")),
+        # an attempt at force happened
+        (
+            "Gunmen attempted to assassinate Mexican President Andres Manuel Lopez Obrador in Guadalajara.",
+            ("ASSAULT", "MEX", "MEX"),
+        ),
+        # organising a strike is protesting
+        (
+            "Seven opposition parties in Zimbabwe organized a general strike against the government.",
+            ("PROTEST", "ZWE", "ZWE"),
+        ),
+        # weapon platforms stand for their forces, places held for their holders
+        ("Russian drones struck a Ukrainian army base near Kharkiv.", ("ASSAULT", "RUS", "UKR")),
+        # what a state mobilises is its own; the war it mobilises for names the target
+        ("Finland mobilized army reservists for a possible war with Russia.", ("MOBILIZE", "FIN", "RUS")),
+        # a statement's demand is its issuer's
+        (
+            "The rebel Arakan Army issued a statement demanding that the Myanmar government free its men.",
+            ("REQUEST", "MMR", "MMR"),
+        ),
+        # singular sector words; suing is an accusation
+        ("A Saudi businessman sued the United States over a missile strike.", ("ACCUSE", "SAU", "USA")),
+        # an obligation announced by one state for another is a demand
+        ("Kenya announced that Somalia must withdraw its forces from the border.", ("REQUEST", "KEN", "SOM")),
+    ],
+)
+def test_classes_of_pattern_on_written_sentences(pipeline, text, expected):
+    assert expected in _keys(text, pipeline)
+
+
+def test_forces_blocking_roads_do_not_protest(pipeline):
+    keys = _keys("Police blocked roads around the parliament in Budapest.", pipeline)
+    assert not {k for k in keys if k[0] == "PROTEST"}
+

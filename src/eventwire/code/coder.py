@@ -341,7 +341,9 @@ class EventCoder:
             pattern = replace(pattern, mutual=True)
         if pattern.type == "PROTEST" and sources and {m.actor.sector for m in sources} <= ARMED_POLICE:
             # "police blocked the roads": forces that block do not protest, they restrict movement.
-            pattern = replace(pattern, type="COERCE", cameo="191", label=f"{pattern.label} (forces)".strip())
+            targets = tuple(spec for spec in pattern.targets if spec.kind != "home")
+            label = f"{pattern.label} (forces)".strip()
+            pattern = replace(pattern, type="COERCE", cameo="191", targets=targets, label=label)
         if len(sources) < 2 and pattern.mutual and [h.lower_ for h in source_heads] == ["their"]:
             sources = _sentence_people(sentence, ctx.actors) or sources
         source_countries = [m.actor.country for m in sources if m.actor.country]
