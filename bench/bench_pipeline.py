@@ -32,8 +32,9 @@ from measure import MIB, BenchError
 DEFAULT_ARTICLES = 180
 DEFAULT_WORDS = 600
 DEFAULT_SEED = 20231002
-TARGET_RATIO = 1.5
-"""End to end must be at least this many times the bare spaCy rate."""
+TARGET_RATIO = 1.3
+"""End to end must be at least this many times the bare spaCy rate (issue 10's target: the coder
+parses more sentences than when 1.5x was asked)."""
 TARGET_RSS_MIB = 1024.0
 """Peak resident memory allowed per worker."""
 BARE_TIMEOUT_SECONDS = 900
@@ -136,13 +137,12 @@ def bare_spacy(texts: list[str], processes: int) -> BareFigures:
 
 
 def selection(articles: list[GeneratedArticle]) -> dict[str, float]:
-    """How much of the prose the annotator chooses to parse, by its own split and test."""
-    from eventwire.annotate.annotator import Annotator
-    from eventwire.annotate.model import load_nlp
-    from eventwire.code import PatternBook
+    """How much of the prose the annotator chooses to parse, by its own split and test (the
+    annotator the pipeline builds, with its pattern and actor tests)."""
     from eventwire.config import Config
+    from eventwire.pipeline import Stages
 
-    annotator = Annotator(load_nlp(), PatternBook.load(Config().pattern_files).could_fire)
+    annotator = Stages.build(Config()).annotator
     sentences = chosen = words = chosen_words = 0
     for article in articles:
         for sentence in annotator.split(article.text):

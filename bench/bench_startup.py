@@ -1,7 +1,8 @@
 """Start-up: a worker's `Pipeline()` (spaCy model, verb patterns, actor dictionary), in a fresh
-process each time, with an empty actor cache (cold: the dictionary is built and stored) and with
-the cache filled (warm: what every start after the first one costs). Also the dictionary alone,
-built from its TSV files and loaded from the cache, and each process's peak resident memory.
+process each time, with empty compiled caches (cold: the actor dictionary and the gazetteer are
+built and stored) and with the caches filled (warm: what every start after the first one
+costs). Also the dictionary alone, built from its TSV files and loaded from the cache, and each
+process's peak resident memory.
 
 Run alone: python bench/bench_startup.py [--runs N]
 """
@@ -36,7 +37,7 @@ elif mode == "dictionary":
     from eventwire.actors.dictionary import ActorDictionary
     ActorDictionary.load()
 elif mode == "build":
-    from eventwire.actors._cache import no_gc
+    from eventwire.compiled_cache import no_gc
     from eventwire.actors.dictionary import ActorDictionary, _package_tables
     tables = _package_tables()
     with no_gc():
@@ -93,8 +94,8 @@ def verdict(report: dict[str, Any]) -> tuple[str, bool, str]:
 def print_table(report: dict[str, Any]) -> None:
     print(f"{'what':<34} {'median s':>9} {'peak MiB':>9}")
     for name, label in [
-        ("warm", "Pipeline(), actor cache filled"),
-        ("cold", "Pipeline(), empty actor cache"),
+        ("warm", "Pipeline(), caches filled"),
+        ("cold", "Pipeline(), empty caches"),
         ("dictionary_cached", "actor dictionary from the cache"),
         ("dictionary_built", "actor dictionary built from TSV"),
     ]:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.actors import _cache
+from eventwire import compiled_cache
+from eventwire.actors._cache import CACHE
 from eventwire.actors.dictionary import GENERIC_ROLES, ActorDictionary, _package_files, _package_tables
 from eventwire.records import Actor
 
@@ -112,9 +113,9 @@ def test_cache_is_written_and_read(tmp_path: Path, cache_home: Path) -> None:
     built = ActorDictionary.load([path])
     files = list(cache_home.glob("actors-*.pickle"))
     assert len(files) == 1
-    key = _cache.key((*_package_files(), (str(path), path.read_bytes())))
+    key = CACHE.key((*_package_files(), (str(path), path.read_bytes())))
     assert files[0].name == f"actors-{key}.pickle"
-    cached = _cache.read(key)
+    cached = CACHE.read(key)
     assert isinstance(cached, ActorDictionary)
     assert cached is not built
     for text in ("Sergei Lavrov", "the Russian Foreign Minister", "Syrian rebels", "Hamid Karzai"):
@@ -149,19 +150,19 @@ def test_cache_folder_not_writable(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 def test_broken_cache_file_is_rebuilt(tmp_path: Path, cache_home: Path) -> None:
     path = _write(tmp_path, "sectors_local.tsv", "word\tsector\nteapot makers\tBUS\n")
-    key = _cache.key((*_package_files(), (str(path), path.read_bytes())))
+    key = CACHE.key((*_package_files(), (str(path), path.read_bytes())))
     cache_home.mkdir(parents=True)
     (cache_home / f"actors-{key}.pickle").write_bytes(b"not a pickle")
     assert ActorDictionary.load([path]).sector_of("teapot makers") == "BUS"
-    assert isinstance(_cache.read(key), ActorDictionary)
+    assert isinstance(CACHE.read(key), ActorDictionary)
 
 
 def test_cache_keeps_few_files(tmp_path: Path, cache_home: Path) -> None:
     path = tmp_path / "sectors_local.tsv"
-    for n in range(_cache.KEEP_FILES + 2):
+    for n in range(compiled_cache.KEEP_FILES + 2):
         _write(tmp_path, "sectors_local.tsv", f"word\tsector\nteapot makers {n}\tBUS\n")
         ActorDictionary.load([path])
-    assert len(list(cache_home.glob("actors-*.pickle"))) == _cache.KEEP_FILES
+    assert len(list(cache_home.glob("actors-*.pickle"))) == compiled_cache.KEEP_FILES
 
 
 def test_bad_user_row_is_still_reported(tmp_path: Path, cache_home: Path) -> None:

@@ -35,7 +35,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from eventwire.actors import _cache, _names
+from eventwire.actors import _names
+from eventwire.actors._cache import CACHE
 from eventwire.actors._names import CaseRule, case_ok, case_rule, drop_article, fold, strip_possessive
 from eventwire.actors._tables import Row, Table, cell_date, read_table, user_files
 from eventwire.records import Actor
@@ -106,14 +107,7 @@ def _default_dictionary() -> ActorDictionary:
 def _compiled(files: tuple[tuple[str, bytes], ...]) -> ActorDictionary:
     """The dictionary of these files: from the compiled cache when it has them, else built (and
     stored there for the next start)."""
-    cache_key = _cache.key(files)
-    found = _cache.read(cache_key)
-    if isinstance(found, ActorDictionary):
-        return found
-    with _cache.no_gc():
-        dictionary = ActorDictionary(_tables(files))
-    _cache.write(cache_key, dictionary)
-    return dictionary
+    return CACHE.load(files, ActorDictionary, lambda: ActorDictionary(_tables(files)))
 
 
 def _as_date(on: date | datetime | None) -> date | None:
