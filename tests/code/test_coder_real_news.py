@@ -192,3 +192,17 @@ def test_forces_blocking_roads_do_not_protest(pipeline):
     keys = _keys("Police blocked roads around the parliament in Budapest.", pipeline)
     assert not {k for k in keys if k[0] == "PROTEST"}
 
+
+def test_several_kinds_of_protester_protest_against_their_government(pipeline):
+    # The government is their own country's by construction, not one of the doers.
+    keys = _keys("Teachers and nurses protested in Nairobi on Tuesday over unpaid wages.", pipeline)
+    assert ("PROTEST", "KEN", "KEN") in keys
+
+
+def test_an_institution_building_is_not_the_place_its_city_is(pipeline):
+    events = code_text(
+        "Farmers demonstrated outside the Ministry of Agriculture in Lima on Monday.",
+        published=DAY,
+        pipeline=pipeline,
+    ).events
+    assert [e.location for e in events if e.type == "PROTEST"] == ["Lima"]

@@ -377,7 +377,7 @@ class EventCoder:
             return []
         if "plural" in pattern.requires and len({m.actor for m in sources}) < 2:
             return []
-        if len(sources) > 1 and targets and all(_among(t, sources) for t in targets):
+        if len(sources) > 1 and targets and all(t.how != "home" and _among(t, sources) for t in targets):
             # "Palestinians and Israelis failed to reach agreement on the fate of Palestinian
             # offices": what falls on one of the doers is between them.
             targets = []

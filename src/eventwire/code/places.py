@@ -13,6 +13,27 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Prepositions of a venue: their proper-noun object is a place whatever the model tags it
 # ("outside the lakeside Villa La Grange", "at Bellevue Palace").
 VENUE_PREPS = frozenset({"at", "outside", "inside", "near"})
+# Heads of a body's name: "outside the Ministry of Public Health in Kabul" names the building of an
+# institution, which no gazetteer places; the city named with it is where the event was.
+INSTITUTION_HEADS = frozenset(
+    {
+        "ministry",
+        "embassy",
+        "consulate",
+        "parliament",
+        "court",
+        "office",
+        "offices",
+        "headquarters",
+        "council",
+        "assembly",
+        "commission",
+        "department",
+        "agency",
+        "congress",
+        "senate",
+    }
+)
 # Prepositions of a destination: a place only when the model tags it one ("flew food to Cucuta").
 DESTINATION_PREPS = frozenset({"to"})
 # Nouns naming a kind of place before its name: "the southern city of Zaporizhzhia".
@@ -117,6 +138,8 @@ def _place_of(prep: Token, exclude: set[int]) -> str | None:
                 else next((c for c in pobj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
             )
             if named is not None and named.ent_type_ not in PLACE_LABELS:
+                if named.lower_ in INSTITUTION_HEADS:
+                    continue
                 return _strip_article(_noun_phrase(named))
         text = _entity_text(pobj)
         if text:
