@@ -9,7 +9,8 @@ import pytest
 
 from eventwire.config import Config
 from eventwire.engines.local import run_local
-from eventwire.store import Store, queries
+from eventwire.store import Store
+from eventwire.store.events import event_rows
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 
@@ -24,7 +25,7 @@ def events(tmp_path_factory) -> list[dict]:
     db = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
     with Store(db) as store:
         run_local([SEEDS], Config(db=str(db), workers=1), store)
-        return queries.events(store)
+        return event_rows(store)
 
 
 def _find(events, type_, source, target):

@@ -4,8 +4,11 @@ No stage logic lives here: every command is a thin shell over `eventwire.engines
 `eventwire.store` and `eventwire.evaluate`.
 """
 
+import functools
+import inspect
 import json
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any, Optional
@@ -20,7 +23,8 @@ from eventwire import __version__
 from eventwire.config import DB_ENV, DEFAULT_DB, Config, load_config
 from eventwire.errors import EventwireError
 from eventwire.store import EXPORT_FORMATS, Store, export, queries
-from eventwire.store.export import event_line
+from eventwire.store.events import FILTERS, QueryError, event_by_prefix, event_rows, parse_event_query
+from eventwire.store.shapes import event_export
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="News in, events out.")
 # Piped output gets a wide table rather than rich's 80-column default.
@@ -250,14 +254,31 @@ def _actor_text(row: dict[str, Any], side: str) -> str:
     return f"{row[f'{side}_name']} ({country}/{sector})"
 
 
+def with_event_filters(command: Callable[..., None]) -> Callable[..., None]:
+    """`command` with an option per event filter (`store.events.FILTERS`), handed to it as `filters`."""
+    own = [p for p in inspect.signature(command).parameters.values() if p.name != "filters"]
+    options = [
+        inspect.Parameter(
+            f.param,
+            inspect.Parameter.POSITIONAL_OR_KEYWORD,
+            default=typer.Option(None, f"--{f.param}", help=f.help),
+            annotation=Optional[str],
+        )
+        for f in FILTERS
+    ]
+
+    @functools.wraps(command)
+    def with_filters(**kwargs: Any) -> None:
+        command(filters={f.param: kwargs.pop(f.param) for f in FILTERS}, **kwargs)
+
+    with_filters.__signature__ = inspect.Signature(options + own)  # type: ignore[attr-defined]
+    return with_filters
+
+
 @app.command("events")
+@with_event_filters
 def list_events(
-    actor: Optional[str] = typer.Option(None, "--actor", help="Source or target name contains this."),
-    country: Optional[str] = typer.Option(None, "--country", help="Source or target country (ISO3)."),
-    event_type: Optional[str] = typer.Option(None, "--type", help="PLOVER type, e.g. CONSULT."),
-    since: Optional[str] = typer.Option(None, "--since", help="Events on or after this date (YYYY-MM-DD)."),
-    until: Optional[str] = typer.Option(None, "--until", help="Events on or before this date (YYYY-MM-DD)."),
-    doc_id: Optional[str] = typer.Option(None, "--doc", help="Only events of this article."),
+    filters: dict[str, Optional[str]],
     consolidated: bool = typer.Option(
         False, "--consolidated", help="One row per real event across articles, with its report counts."
     ),
@@ -274,18 +295,17 @@ def list_events(
         with _open(config, read_only=True) as store:
             print_consolidated(consolidated_events(store), as_json)
         return
-    flt = queries.EventFilter(
-        actor=actor,
-        country=country,
-        type=event_type,
-        doc_id=doc_id,
-        since=_parse_date(since, "--since"),
-        until=_parse_date(until, "--until"),
-    )
+    from eventwire.coding import plover_types
+
+    try:
+        query = parse_event_query(filters, plover_types)
+    except QueryError as exc:
+        _fail(f"--{exc.message}", code=2)
+        return
     with _open(config, read_only=True) as store:
-        rows = queries.events(store, flt)
+        rows = event_rows(store, query, order="oldest")
     if as_json:
-        _print_jsonl([event_line(r) for r in rows])
+        _print_jsonl([event_export(r) for r in rows])
         return
     table = Table("id", "date", "source", "type", "target", "where", "doc")
     for r in rows:
@@ -311,7 +331,7 @@ def show_event(
     """Show one event with its evidence sentence, rule, actors and date reasoning."""
     config = _config(config_file, db=db)
     with _open(config, read_only=True) as store:
-        row = queries.event(store, event_id)
+        row = event_by_prefix(store, event_id)
     if row is None:
         _fail(f"no single event with id prefix {event_id!r}")
         return

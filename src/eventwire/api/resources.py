@@ -10,11 +10,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from eventwire.api.serialize import article_json, event_json
 from eventwire.config import Config
 from eventwire.store import Store, queries
+from eventwire.store.events import EventQuery, event_count, event_rows, is_actor_id
 from eventwire.store.overview import period_series
-from eventwire.store.queries import EventQuery
+from eventwire.store.shapes import article_api, event_api
 
 ACTOR_QUOTES = 100
 """Quotes listed on an actor's page (newest first)."""
@@ -39,10 +39,10 @@ def article_detail(store: Store, doc_id: str) -> dict[str, Any] | None:
     row = queries.article_by_id(store, doc_id)
     if row is None:
         return None
-    article = article_json(row)
-    events = queries.event_page(store, EventQuery(doc_id=doc_id), limit=None)
+    article = article_api(row)
+    events = event_rows(store, EventQuery(doc_id=doc_id))
     article["events"] = [
-        event_json(e) for e in sorted(events, key=lambda e: (e["sentence_index"], e["event_id"]))
+        event_api(e) for e in sorted(events, key=lambda e: (e["sentence_index"], e["event_id"]))
     ]
     article["quotes"] = queries.quote_page(store, doc_id=doc_id, limit=None)
     return article
@@ -77,8 +77,8 @@ def actor_detail(store: Store, config: Config, actor_id: str) -> dict[str, Any] 
     return {
         **actor,
         "roles": actor_roles(config, actor),
-        "n_source": queries.event_count(store, EventQuery(actor=actor_id, role="source")),
-        "n_target": queries.event_count(store, EventQuery(actor=actor_id, role="target")),
+        "n_source": event_count(store, EventQuery(actor=actor_id, role="source")),
+        "n_target": event_count(store, EventQuery(actor=actor_id, role="target")),
         "monthly": monthly,
         "quotes": queries.actor_quotes(store, actor_id, limit=ACTOR_QUOTES),
         "links": {
@@ -92,7 +92,7 @@ def actor_detail(store: Store, config: Config, actor_id: str) -> dict[str, Any] 
 def side_name(store: Store, config: Config, side: str) -> str | None:
     """A dyad side's name: the actor's, or the state's (from the dictionary when the store has no row)."""
     name = queries.dyad_side_name(store, side)
-    if name is None and not queries.is_actor_id(side):
+    if name is None and not is_actor_id(side):
         state = _dictionary(config).state(side.upper())
         name = state.name if state else None
     return name
@@ -109,7 +109,7 @@ def dyad_detail(store: Store, config: Config, a: str, b: str) -> dict[str, Any]:
         {"week": p["start"], "n": p["n"], "by_type": p["by_type"], "goldstein": p["goldstein"]}
         for p in weekly["series"]
     ]
-    total = queries.event_count(store, EventQuery(dyad=(a, b)))
+    total = event_count(store, EventQuery(dyad=(a, b)))
     dated = weekly["dated"]
     return {
         "a": {"id": a, "name": side_name(store, config, a)},

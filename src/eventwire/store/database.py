@@ -330,8 +330,34 @@ class Store:
 
     # -- reads ----------------------------------------------------------------------------
 
-    def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Rows of a read query as dictionaries."""
-        cursor = self.con.execute(sql, params or [])
+        cursor = self.con.execute(sql, list(params))
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """The first value of a read query's first row (None for no row)."""
+        row = self.con.execute(sql, list(params)).fetchone()
+        return row[0] if row else None
+
+    def count(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """The number a counting query gives."""
+        return int(self.scalar(sql, params) or 0)
+
+    def copy_to(self, sql: str, params: Sequence[Any], out: Path, fmt: str) -> int:
+        """Write the rows of a read query to `out` as CSV (with a header) or Parquet; returns how many.
+
+        DuckDB writes both natively; the path goes in as an SQL string literal, quoted.
+        """
+        target = str(out).replace("'", "''")
+        options = "FORMAT PARQUET" if fmt == "parquet" else "FORMAT CSV, HEADER"
+        self.con.execute(f"COPY ({sql}) TO '{target}' ({options})", list(params))
+        return self.count(f"SELECT count(*) FROM ({sql})", params)
+
+
+def paged(sql: str, params: Sequence[Any], limit: int | None, offset: int = 0) -> tuple[str, list[Any]]:
+    """`sql` with one page's LIMIT and OFFSET (`limit=None`: every row from `offset`)."""
+    if limit is None:
+        return (sql + " OFFSET ?", [*params, offset]) if offset else (sql, list(params))
+    return sql + " LIMIT ? OFFSET ?", [*params, limit, offset]

@@ -24,6 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from eventwire.coding import plover_types
 from eventwire.errors import E, EventwireError
 from eventwire.store import Store
 
@@ -80,12 +81,6 @@ _KEYS: dict[str, set[str]] = {
 }
 
 
-def _plover_types() -> set[str]:
-    from eventwire.code.ontology import cameo_codes
-
-    return {c.plover for c in cameo_codes().values()}
-
-
 def parse_rule(table: dict[str, Any], where: str, path: str) -> Rule:
     """One `[[rule]]` table.
 
@@ -112,11 +107,9 @@ def parse_rule(table: dict[str, Any], where: str, path: str) -> Rule:
             if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
                 raise bad(f"'{key}' must be a list of text")
             values[key] = tuple(i.strip().upper() if key != "actors" else i.strip() for i in items)
-    unknown_types = set(values.get("types", ())) - _plover_types()
+    unknown_types = set(values.get("types", ())) - set(plover_types())
     if unknown_types:
-        raise bad(
-            f"unknown PLOVER type(s) {sorted(unknown_types)} (known: {', '.join(sorted(_plover_types()))})"
-        )
+        raise bad(f"unknown PLOVER type(s) {sorted(unknown_types)} (known: {', '.join(plover_types())})")
     for key in ("min_goldstein", "max_goldstein", "fall", "rise"):
         if key in table:
             value = table[key]

@@ -19,9 +19,10 @@ from eventwire.api.params import (
     parse_country,
 )
 from eventwire.api.resources import actor_detail
-from eventwire.api.serialize import ApiJSON, actor_json
+from eventwire.api.serialize import ApiJSON
 from eventwire.api.state import server
 from eventwire.store import queries
+from eventwire.store.shapes import actor_api
 
 router = APIRouter(prefix="/api", tags=["actors"])
 
@@ -42,10 +43,10 @@ def list_actors(
     name, country = name or None, parse_country(country, "country")
     if fmt != "json":
         rows = queries.actor_page(store, name=name, country=country, limit=None)
-        return rows_download(rows, fmt=fmt, columns=ACTOR_COLUMNS, to_json=actor_json, filename="actors")
+        return rows_download(rows, fmt=fmt, columns=ACTOR_COLUMNS, to_json=actor_api, filename="actors")
     rows = queries.actor_page(store, name=name, country=country, limit=page.limit, offset=page.offset)
     total = queries.actor_count(store, name=name, country=country)
-    return ApiJSON(page_body([actor_json(r) for r in rows], total, page, request))
+    return ApiJSON(page_body([actor_api(r) for r in rows], total, page, request))
 
 
 @router.get("/actors/{actor_id}", summary="One actor: who, roles over time, activity by month, quotes")

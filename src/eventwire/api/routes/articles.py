@@ -18,9 +18,10 @@ from eventwire.api.params import (
     paging,
 )
 from eventwire.api.resources import article_detail
-from eventwire.api.serialize import ApiJSON, article_json
+from eventwire.api.serialize import ApiJSON
 from eventwire.api.state import server
 from eventwire.store import queries
+from eventwire.store.shapes import article_api
 
 router = APIRouter(prefix="/api", tags=["articles"])
 
@@ -54,11 +55,11 @@ def list_articles(
     if fmt != "json":
         rows = queries.article_page(store, outlet=outlet, limit=None)
         return rows_download(
-            rows, fmt=fmt, columns=ARTICLE_COLUMNS, to_json=article_json, filename="articles"
+            rows, fmt=fmt, columns=ARTICLE_COLUMNS, to_json=article_api, filename="articles"
         )
     rows = queries.article_page(store, outlet=outlet, limit=page.limit, offset=page.offset)
     total = queries.article_count(store, outlet=outlet)
-    return ApiJSON(page_body([article_json(r) for r in rows], total, page, request))
+    return ApiJSON(page_body([article_api(r) for r in rows], total, page, request))
 
 
 @router.get("/articles/{doc_id}", summary="One article: clean text, metadata, events and quotes")

@@ -8,10 +8,10 @@ from fastapi.responses import HTMLResponse
 from eventwire.api.errors import ApiError
 from eventwire.api.params import Paging, paging, parse_country
 from eventwire.api.resources import actor_detail
-from eventwire.api.serialize import event_json
 from eventwire.api.state import server
 from eventwire.store import queries
-from eventwire.store.queries import EventQuery
+from eventwire.store.events import EventQuery, event_rows
+from eventwire.store.shapes import event_api
 from eventwire.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -42,15 +42,15 @@ def actor_page(request: Request, actor_id: str) -> HTMLResponse:
     actor = actor_detail(store, state.settings.config, actor_id)
     if actor is None:
         raise ApiError(404, f"no actor with id {actor_id!r}")
-    as_source = queries.event_page(store, EventQuery(actor=actor_id, role="source"), limit=EVENTS_SHOWN)
-    as_target = queries.event_page(store, EventQuery(actor=actor_id, role="target"), limit=EVENTS_SHOWN)
+    as_source = event_rows(store, EventQuery(actor=actor_id, role="source"), limit=EVENTS_SHOWN)
+    as_target = event_rows(store, EventQuery(actor=actor_id, role="target"), limit=EVENTS_SHOWN)
     return render(
         request,
         "actor.html",
         title=actor["name"],
         actor=actor,
-        as_source=[event_json(r) for r in as_source],
-        as_target=[event_json(r) for r in as_target],
+        as_source=[event_api(r) for r in as_source],
+        as_target=[event_api(r) for r in as_target],
         chart={
             "labels": [m["month"] for m in actor["monthly"]],
             "source": [m["n_source"] for m in actor["monthly"]],

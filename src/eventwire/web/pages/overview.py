@@ -6,11 +6,12 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
 from eventwire.api.errors import ApiError
-from eventwire.api.params import MAX_TEXT, event_filters, filter_params, plover_types
-from eventwire.api.serialize import event_json
+from eventwire.api.params import event_filters
 from eventwire.api.state import server
+from eventwire.coding import plover_types
 from eventwire.store import overview, places, search
-from eventwire.store.queries import EventQuery
+from eventwire.store.events import MAX_TEXT, EventQuery
+from eventwire.store.shapes import event_api
 from eventwire.stories import queries as story_queries
 from eventwire.web.templating import render
 
@@ -52,14 +53,14 @@ def map_page(
         points = places.story_points(store, story_id)
     else:
         points = places.event_points(store, query)
-    params = {"story": story_id} if story_id else filter_params(query)
+    params = {"story": story_id} if story_id else query.params()
     here = None
     if place:
         rows, total = places.events_at(
             store, EventQuery() if story_id else query, place, story_id=story_id, limit=PLACE_EVENTS_SHOWN
         )
         # The events table shows each mutual pair as one row (see the `pair_events` filter).
-        here = {"key": place, "total": total, "events": [event_json(r) for r in rows]}
+        here = {"key": place, "total": total, "events": [event_api(r) for r in rows]}
     return render(
         request,
         "map.html",
