@@ -67,7 +67,7 @@ def seed_store(tmp_path_factory):
 
 
 def test_seeds_are_one_story_from_two_outlets(seed_store):
-    from eventwire.stories.queries import list_stories
+    from eventwire.store.stories import list_stories
 
     with Store(seed_store, read_only=True) as store:
         stories = list_stories(store)
@@ -78,7 +78,8 @@ def test_seeds_are_one_story_from_two_outlets(seed_store):
 
 
 def test_seed_comparison_shows_what_each_outlet_carries(seed_store):
-    from eventwire.stories.queries import compare_story, list_stories
+    from eventwire.reads.stories import compare_story
+    from eventwire.store.stories import list_stories
 
     with Store(seed_store, read_only=True) as store:
         comparison = compare_story(store, list_stories(store)[0]["id"])

@@ -219,7 +219,7 @@ def export_cmd(
 ) -> None:
     """Export events (JSON Lines also carries quotes, in the scorer's format), stories or
     consolidated events (also as a GDELT 2.0 Event table: --what consolidated --format gdelt)."""
-    from eventwire.stories.export import WHAT, export_stories
+    from eventwire.reads.export import WHAT, export_stories
 
     if what not in WHAT:
         _fail(f"unknown table {what!r}: choose one of {', '.join(WHAT)}", code=2)
@@ -290,7 +290,7 @@ def list_events(
     config = _config(config_file, db=db)
     if consolidated:
         from eventwire.cli_stories import print_consolidated
-        from eventwire.stories.queries import consolidated_events
+        from eventwire.store.stories import consolidated_events
 
         with _open(config, read_only=True) as store:
             print_consolidated(consolidated_events(store), as_json)
@@ -415,7 +415,7 @@ def eval_cmd(
 ) -> None:
     """Ingest gold files, export predictions and print the scorer's table: one per set, and one
     for all sets together when there are several."""
-    from eventwire.evaluate import evaluate_sets
+    from eventwire.evaluation import evaluate_sets
 
     for gold_dir in gold_dirs:
         if not gold_dir.is_dir():

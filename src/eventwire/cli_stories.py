@@ -8,7 +8,10 @@ import typer
 from rich.table import Table
 
 from eventwire.cli import ConfigOption, DbOption, JsonOption, _config, _fail, _open, _print_jsonl, out
-from eventwire.stories import queries, render
+from eventwire.reads.stories import compare_story
+from eventwire.store import stories as queries
+from eventwire.store.shapes import json_ready
+from eventwire.stories import render
 from eventwire.stories.mutual import pair_mutual, sides_text
 
 COMPARE_FORMATS = ("text", "md", "json", "html")
@@ -62,7 +65,7 @@ def show_story(
         _fail(f"no story mentions {about!r}" if about else f"no single story with id prefix {story_id!r}")
         return
     if as_json:
-        out.print(json.dumps(queries.json_ready(story), ensure_ascii=False))
+        out.print(json.dumps(json_ready(story), ensure_ascii=False))
         return
     out.print(f"story {story['id']}: {story['title'] or '(untitled)'}")
     out.print(f"{story['first_published'] or '?'} .. {story['last_published'] or '?'}, "
@@ -106,7 +109,7 @@ def compare(
         _fail(f"unknown format {fmt!r}: choose one of {', '.join(COMPARE_FORMATS)}", code=2)
     config = _config(config_file, db=db)
     with _open(config, read_only=True) as store:
-        comparison = queries.compare_story(store, story_id)
+        comparison = compare_story(store, story_id)
     if comparison is None:
         _fail(f"no single story with id prefix {story_id!r}")
         return
@@ -114,7 +117,7 @@ def compare(
         "text": render.as_text,
         "md": render.as_markdown,
         "html": render.as_html,
-        "json": lambda c: json.dumps(queries.json_ready(c), ensure_ascii=False) + "\n",
+        "json": lambda c: json.dumps(json_ready(c), ensure_ascii=False) + "\n",
     }
     document = renderers[fmt](comparison)
     if out_file is None:

@@ -16,12 +16,12 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from eventwire.config import Config
+from eventwire.engines.stories import StoriesSummary, update_stories
 from eventwire.ingest import IngestOptions, iter_documents
 from eventwire.pipeline import Pipeline, load_data_files
 from eventwire.records import BatchResult, Failure, RawDocument
 from eventwire.store import Store
-from eventwire.store.database import TableRows
-from eventwire.stories import StoriesSummary, update_stories
+from eventwire.store.rows import TableRows
 
 ProgressCallback = Callable[[int], None]
 """Called with the number of documents just finished."""

@@ -10,7 +10,7 @@ from typing import Any
 from eventwire.store import queries
 from eventwire.store.database import Store
 from eventwire.store.events import EventQuery, and_where, where
-from eventwire.stories.update import OUTLET_SQL
+from eventwire.store.stories import OUTLET_SQL
 
 DAILY_UP_TO_DAYS = 62
 WEEKLY_UP_TO_DAYS = 3 * 366

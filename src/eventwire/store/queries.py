@@ -8,7 +8,7 @@ from typing import Any
 from eventwire.store.database import Store, paged
 from eventwire.store.events import is_actor_id
 
-TABLES = (
+COUNTED = (
     "documents", "articles", "events", "quotes", "actors", "failures",
     "stories", "story_articles", "article_copies", "consolidated_events",
 )  # fmt: skip
@@ -17,7 +17,7 @@ TABLES = (
 
 def counts(store: Store) -> dict[str, int]:
     """How many rows each table holds."""
-    return {t: store.count(f"SELECT count(*) FROM {t}") for t in TABLES}
+    return {t: store.count(f"SELECT count(*) FROM {t}") for t in COUNTED}
 
 
 def failures(store: Store) -> list[dict[str, Any]]:

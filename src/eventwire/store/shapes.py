@@ -129,3 +129,14 @@ def actor_api(row: Mapping[str, Any]) -> dict[str, Any]:
             "events": f"/api/events?actor={row['id']}",
         },
     }
+
+
+def json_ready(value: Any) -> Any:
+    """Dates as ISO strings, recursively: what `json.dumps` and the API send."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: json_ready(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [json_ready(v) for v in value]
+    return value

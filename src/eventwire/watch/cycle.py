@@ -27,14 +27,14 @@ from typing import TYPE_CHECKING
 
 from eventwire.config import Config
 from eventwire.engines.local import run_documents
+from eventwire.engines.stories import StoriesSummary, update_stories
 from eventwire.errors import E, EventwireError
 from eventwire.ingest import Rejected, bytes_to_text
 from eventwire.ingest.files import ANY_TAG
 from eventwire.pipeline import Pipeline
 from eventwire.records import BatchResult, Failure, RawDocument
 from eventwire.store import Store
-from eventwire.store.database import TableRows
-from eventwire.stories import StoriesSummary, update_stories
+from eventwire.store.rows import TableRows
 from eventwire.watch.fetch import Fetched, Fetcher, FetchError
 from eventwire.watch.listing import Item, Listing, parse_listing
 from eventwire.watch.sources import Source, SourcesPlan

@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal
 
 from eventwire.store import Store
-from eventwire.store.database import TableRows
+from eventwire.store.rows import TableRows
 from eventwire.watch.sources import Source
 
 UrlStatus = Literal["stored", "duplicate", "rejected", "failed", "retry"]

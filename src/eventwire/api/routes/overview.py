@@ -10,9 +10,9 @@ from eventwire.api.params import EVENT_PARAMS, QueryParam, documented, parse_eve
 from eventwire.api.serialize import ApiJSON
 from eventwire.api.state import server
 from eventwire.store import overview, places, search
+from eventwire.store import stories as story_queries
 from eventwire.store.events import MAX_TEXT
 from eventwire.store.shapes import event_api
-from eventwire.stories import queries as story_queries
 
 router = APIRouter(prefix="/api", tags=["overview"])
 

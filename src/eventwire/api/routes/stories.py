@@ -21,7 +21,8 @@ from eventwire.api.params import (
 )
 from eventwire.api.serialize import ApiJSON
 from eventwire.api.state import server
-from eventwire.stories import queries as story_queries
+from eventwire.reads import stories as story_reads
+from eventwire.store import stories as story_queries
 
 router = APIRouter(prefix="/api", tags=["stories"])
 
@@ -77,7 +78,7 @@ def get_story(request: Request, story_id: str) -> Response:
     "/stories/{story_id}/compare", summary="Side by side: what each outlet reported, shared or unique"
 )
 def compare_story(request: Request, story_id: str) -> Response:
-    comparison = story_queries.compare_story(server(request).database.reader(), story_id)
+    comparison = story_reads.compare_story(server(request).database.reader(), story_id)
     if comparison is None:
         raise ApiError(404, f"no story with id {story_id!r}", param="story_id")
     return ApiJSON(comparison)

@@ -10,9 +10,9 @@ from eventwire.api.params import event_filters
 from eventwire.api.state import server
 from eventwire.coding import plover_types
 from eventwire.store import overview, places, search
+from eventwire.store import stories as story_queries
 from eventwire.store.events import MAX_TEXT, EventQuery
-from eventwire.store.shapes import event_api
-from eventwire.stories import queries as story_queries
+from eventwire.store.shapes import event_api, json_ready
 from eventwire.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -70,5 +70,5 @@ def map_page(
         story_id=story_id,
         here=here,
         points=points,
-        map_data={"points": story_queries.json_ready(points), "fit": bool(story_id), "link": params},
+        map_data={"points": json_ready(points), "fit": bool(story_id), "link": params},
     )

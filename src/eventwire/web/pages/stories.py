@@ -8,8 +8,10 @@ from fastapi.responses import HTMLResponse
 from eventwire.api.errors import ApiError
 from eventwire.api.params import Paging, paging
 from eventwire.api.state import server
+from eventwire.reads.stories import compare_story
 from eventwire.store import places
-from eventwire.stories import queries as story_queries
+from eventwire.store import stories as story_queries
+from eventwire.store.shapes import json_ready
 from eventwire.stories.mutual import pair_mutual
 from eventwire.web.templating import render
 
@@ -37,7 +39,7 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
     detail = story_queries.story_detail(store, story_id)
     if detail is None:
         raise ApiError(404, f"no story with id {story_id!r}")
-    comparison = story_queries.compare_story(store, detail["id"])
+    comparison = compare_story(store, detail["id"])
     outlets = comparison["outlets"] if comparison else []
     for outlet in outlets:
         outlet["events"] = pair_mutual(outlet["events"], source="source", target="target")
@@ -50,7 +52,7 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
         events=pair_mutual(detail["events"]),
         outlets=outlets,
         map_data={
-            "points": story_queries.json_ready(places.story_points(store, detail["id"])),
+            "points": json_ready(places.story_points(store, detail["id"])),
             "fit": True,
             "link": {"story": detail["id"]},
         },

@@ -21,8 +21,9 @@ from typing import Any
 
 from eventwire.config import Config
 from eventwire.engines.local import run_local
-from eventwire.store.database import Store
+from eventwire.store import Store
 
+COPIES_SQL = "SELECT doc_id, original_id FROM article_copies"
 LABELS = "labels.tsv"
 EVENTS = "events.tsv"
 ARTICLES = "articles.jsonl"
@@ -102,8 +103,9 @@ def score_store(store: Store, labelled: Path) -> StoryScores:
     labels = _rows(labelled / LABELS)
     gold_story = {r["doc_id"]: r["story"] for r in labels}
     gold_copies = {(r["doc_id"], r["copy_of"]) for r in labels if r["copy_of"]}
-    predicted_story = dict(store.con.execute("SELECT doc_id, story_id FROM story_articles").fetchall())
-    predicted_copies = set(store.con.execute("SELECT doc_id, original_id FROM article_copies").fetchall())
+    members = store.query("SELECT doc_id, story_id FROM story_articles")
+    predicted_story = {r["doc_id"]: r["story_id"] for r in members}
+    predicted_copies = {(r["doc_id"], r["original_id"]) for r in store.query(COPIES_SQL)}
     # Which of two same-day copies is the original cannot be told from the text: links are
     # scored without their direction.
     linked = {frozenset(pair) for pair in predicted_copies}
@@ -145,8 +147,8 @@ def _score_consolidation(
            JOIN actors s ON s.actor_id = e.source_id JOIN actors t ON t.actor_id = e.target_id"""
     )
     copies_of: dict[str, set[str]] = {}
-    for copy, source in store.con.execute("SELECT doc_id, original_id FROM article_copies").fetchall():
-        copies_of.setdefault(source, set()).add(copy)
+    for row in store.query(COPIES_SQL):
+        copies_of.setdefault(row["original_id"], set()).add(row["doc_id"])
     # Linkage: matched reports (one per doc, type and actors) grouped by predicted and gold event.
     by_cevent: dict[str, set[str]] = {}
     by_gold: dict[str, set[str]] = {}

@@ -3,67 +3,37 @@
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import duckdb
-
-from eventwire.errors import E, EventwireError
+from eventwire.store import stories as tables
 from eventwire.store.database import Store
-from eventwire.stories import queries
+from eventwire.store.export import write_file, write_jsonl
 from eventwire.stories.gdelt import gdelt_row
-from eventwire.stories.update import OUTLET_SQL
 
 WHAT = ("events", "stories", "consolidated")
 STORY_FORMATS = ("jsonl", "csv", "parquet")
 CONSOLIDATED_FORMATS = ("jsonl", "csv", "parquet", "gdelt")
 
-STORY_TABLE_SQL = f"""
-SELECT s.story_id AS id, s.title, s.first_published, s.last_published, s.n_articles, s.n_outlets,
-       list(sa.doc_id ORDER BY sa.seq) AS articles,
-       list(DISTINCT {OUTLET_SQL}) AS outlets
-FROM stories s JOIN story_articles sa USING (story_id) JOIN articles a ON a.doc_id = sa.doc_id
-GROUP BY ALL ORDER BY s.last_published DESC NULLS LAST, s.story_id
-"""
-
-
-def _jsonl(out: Path, rows: list[dict[str, Any]]) -> int:
-    with out.open("w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(queries.json_ready(row), ensure_ascii=False) + "\n")
-    return len(rows)
-
-
-def _copy(store: Store, sql: str, fmt: str, out: Path) -> int:
-    target = str(out).replace("'", "''")
-    options = "FORMAT PARQUET" if fmt == "parquet" else "FORMAT CSV, HEADER"
-    store.con.execute(f"COPY ({sql}) TO '{target}' ({options})")
-    row = store.con.execute(f"SELECT count(*) FROM ({sql})").fetchone()
-    return int(row[0]) if row else 0
-
 
 def _stories(store: Store, fmt: str, out: Path) -> int:
     if fmt == "jsonl":
-        return _jsonl(out, queries.list_stories(store))
-    return _copy(store, STORY_TABLE_SQL, fmt, out)
+        return write_jsonl(out, tables.list_stories(store))
+    return store.copy_to(tables.STORY_TABLE_SQL, [], out, fmt)
 
 
 def _consolidated(store: Store, fmt: str, out: Path) -> int:
-    if fmt in ("jsonl", "gdelt"):
-        events = queries.consolidated_events(store)
-        behind = queries.reports(store, [e["id"] for e in events]) if events else {}
-        for event in events:
-            event["reports"] = behind[event["id"]]
-        if fmt == "jsonl":
-            return _jsonl(out, events)
-        return _gdelt(store, out, events)
-    return _copy(store, queries.CONSOLIDATED_SELECT + queries.ORDER_BY_DATE, fmt, out)
+    if fmt == "jsonl":
+        return write_jsonl(out, tables.with_reports(store, tables.consolidated_events(store)))
+    if fmt == "gdelt":
+        return _gdelt(store, out, tables.with_reports(store, tables.consolidated_events(store)))
+    return store.copy_to(tables.CONSOLIDATED_SELECT + tables.ORDER_BY_DATE, [], out, fmt)
 
 
 def _gdelt(store: Store, out: Path, events: list[dict[str, Any]]) -> int:
-    urls = dict(store.con.execute("SELECT doc_id, coalesce(url, source) FROM articles").fetchall())
+    rows = store.query("SELECT doc_id, coalesce(url, source) AS url FROM articles")
+    urls = {r["doc_id"]: r["url"] for r in rows}
     with out.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
         for event in events:
@@ -101,10 +71,4 @@ def export_stories(store: Store, what: str, fmt: str, out: str | Path) -> int:
     formats, writer = WRITERS[what]
     if fmt not in formats:
         raise ValueError(f"{what} export as {fmt!r} is not offered (choose from {', '.join(formats)})")
-    out = Path(out)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        return writer(store, fmt, out)
-    except (OSError, duckdb.Error) as exc:
-        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise EventwireError(E.E404, path=out, detail=detail) from exc
+    return write_file(out, lambda path: writer(store, fmt, path))
