@@ -20,18 +20,18 @@ from rich.text import Text
 
 from eventwire.cli import ConfigOption, DbOption, JsonOption, _config, _open, _print_jsonl, err, out
 from eventwire.store import Store
+from eventwire.store.alerts import list_alerts
+from eventwire.store.crawl import list_sources
+from eventwire.store.database import now_utc
 from eventwire.watch import (
     AlertEngine,
     CycleSummary,
     Watcher,
     WatchProgress,
-    list_alerts,
-    list_sources,
     load_alerts,
     load_sources,
     watch_loop,
 )
-from eventwire.watch.state import now_utc
 
 FeedOption = typer.Option(None, "--feed", help="An RSS/Atom feed or sitemap URL to watch (repeatable).")
 SourcesOption = typer.Option(None, "--sources", help="TOML file of sources ([[source]]) and fetch limits.")

@@ -9,13 +9,10 @@ every committed batch; an ingest in progress is invisible to them until it commi
 from __future__ import annotations
 
 import contextlib
-import copy
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-import duckdb
 
 from eventwire.errors import E, EventwireError
 from eventwire.store import Store
@@ -43,10 +40,7 @@ class Database:
         """Counts committed ingests: caches of derived data compare it to know they are stale."""
 
     def _handle(self) -> Store:
-        # A Store whose connection is a cursor: the query helpers take a Store, and a shallow
-        # copy shares everything but the connection.
-        handle = copy.copy(self._store)
-        handle.con = self._store.con.cursor()
+        handle = self._store.cursor()
         with self._handles_lock:
             self._handles.append(handle)
         return handle
@@ -59,9 +53,9 @@ class Database:
             self._local.store = handle
         return handle
 
-    def cursor(self) -> duckdb.DuckDBPyConnection:
-        """A cursor of its own, for a reader that outlives its thread's turn (a streamed download)."""
-        return self._store.con.cursor()
+    def cursor(self) -> Store:
+        """A handle of its own, for a reader that outlives its thread's turn (a streamed download)."""
+        return self._store.cursor()
 
     @contextmanager
     def writer(self, *, bump: bool = True) -> Iterator[Store]:
@@ -77,7 +71,7 @@ class Database:
             finally:
                 if bump:
                     self.generation += 1
-                handle.con.close()
+                handle.close()
 
     def touch(self) -> None:
         """Mark the data changed: caches rebuild, and open pages that watch reload."""
@@ -88,6 +82,6 @@ class Database:
             for handle in self._handles:
                 # At shutdown a cursor may already be closed: that is fine.
                 with contextlib.suppress(Exception):
-                    handle.con.close()
+                    handle.close()
             self._handles.clear()
         self._store.close()

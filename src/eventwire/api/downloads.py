@@ -49,24 +49,14 @@ def stream_query(
     filename: str,
 ) -> StreamingResponse:
     """A streamed download of every row of `sql`: CSV with `columns`, or JSON Lines of `to_json(row)`."""
-    cursor = database.cursor()
+    handle = database.cursor()
 
     def chunks() -> Iterator[str]:
         try:
-            result = cursor.execute(sql, params)
-            names = [d[0] for d in result.description]
-            first = True
-            while True:
-                batch = result.fetchmany(CHUNK_ROWS)
-                if not batch and not first:
-                    break
-                rows = [dict(zip(names, r, strict=True)) for r in batch]
-                yield _csv_chunk(rows, columns, first) if fmt == "csv" else _jsonl_chunk(rows, to_json)
-                first = False
-                if not batch:
-                    break
+            for n, rows in enumerate(handle.stream(sql, params, CHUNK_ROWS)):
+                yield _csv_chunk(rows, columns, n == 0) if fmt == "csv" else _jsonl_chunk(rows, to_json)
         finally:
-            cursor.close()
+            handle.close()
 
     return StreamingResponse(
         chunks(),

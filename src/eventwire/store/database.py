@@ -7,6 +7,7 @@ hash is already stored, so nothing is written twice.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -21,7 +22,8 @@ from eventwire.store.rows import BatchRows, Row, TableRows, free_doc_id
 from eventwire.store.schema import CREATE_TABLES, MIGRATIONS, SCHEMA_VERSION
 
 
-def _now() -> datetime:
+def now_utc() -> datetime:
+    """Naive UTC, as the store keeps its timestamps."""
     return datetime.now(UTC).replace(tzinfo=None)
 
 
@@ -88,6 +90,13 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
+    def cursor(self) -> Store:
+        """Another handle on this database, for another thread: a cursor of this connection
+        (DuckDB's cursors are connections of their own to the same database)."""
+        handle = copy.copy(self)
+        handle.con = self.con.cursor()
+        return handle
+
     def __enter__(self) -> Store:
         return self
 
@@ -144,16 +153,16 @@ class Store:
             known.add(item.document.hash)
             item = free_doc_id(item, taken)
             taken.add(item.document.doc_id or "")
-            rows.add(item, ingested_at=_now())
+            rows.add(item, ingested_at=now_utc())
         for failure in batch.failures:
-            rows.add_failure(failure, seen_at=_now())
+            rows.add_failure(failure, seen_at=now_utc())
         self.write_rows([*rows.inserts(), *also])
         return len(rows.documents)
 
     def record_failures(self, failures: Iterable[Failure]) -> None:
         rows = BatchRows()
         for failure in failures:
-            rows.add_failure(failure, seen_at=_now())
+            rows.add_failure(failure, seen_at=now_utc())
         self.write_rows(rows.inserts())
 
     def write_rows(self, tables: Sequence[TableRows]) -> None:
@@ -196,6 +205,17 @@ class Store:
         """The first value of a read query's first row (None for no row)."""
         row = self.con.execute(sql, list(params)).fetchone()
         return row[0] if row else None
+
+    def stream(self, sql: str, params: Sequence[Any], chunk: int) -> Iterator[list[dict[str, Any]]]:
+        """The rows of a read query as dictionaries, `chunk` at a time (at least one chunk, maybe
+        empty, so that a header can be written for no rows)."""
+        result = self.con.execute(sql, list(params))
+        names = [d[0] for d in result.description]
+        while True:
+            batch = result.fetchmany(chunk)
+            yield [dict(zip(names, row, strict=True)) for row in batch]
+            if len(batch) < chunk:
+                return
 
     def count(self, sql: str, params: Sequence[Any] = ()) -> int:
         """The number a counting query gives."""

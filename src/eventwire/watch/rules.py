@@ -27,6 +27,7 @@ from typing import Any, Literal
 from eventwire.coding import plover_types
 from eventwire.errors import E, EventwireError
 from eventwire.store import Store
+from eventwire.store.alerts import fired_subjects
 
 RuleKind = Literal["event", "story", "goldstein", "new_pair"]
 KINDS: tuple[str, ...] = ("event", "story", "goldstein", "new_pair")
@@ -170,11 +171,6 @@ def _new(since: dt.datetime | None, alias: str = "d") -> tuple[str, list[Any]]:
     return f"{alias}.ingested_at > ?", [since]
 
 
-def _fired_subjects(store: Store, rule: str) -> set[str]:
-    rows = store.con.execute("SELECT unnest(subjects) FROM alerts WHERE rule = ?", [rule]).fetchall()
-    return {r[0] for r in rows}
-
-
 def _articles(store: Store, doc_ids: list[str]) -> list[dict[str, Any]]:
     return store.query(
         "SELECT doc_id AS id, title, outlet, published, url FROM articles WHERE doc_id IN ? ORDER BY doc_id",
@@ -219,7 +215,7 @@ def _event_matches(store: Store, rule: Rule, since: dt.datetime | None) -> list[
     for row in store.query(EVENT_SQL.format(new=new), params):
         if _event_fits(rule, row):
             groups[row["cevent_id"] or row["event_id"]].append(row)
-    fired = _fired_subjects(store, rule.name)
+    fired = fired_subjects(store, rule.name)
     found = []
     for group_id, rows in sorted(groups.items()):
         ids = sorted(r["event_id"] for r in rows)
@@ -271,10 +267,10 @@ def _story_matches(store: Store, rule: Rule, since: dt.datetime | None) -> list[
     found = []
     for row in rows:
         members = [
-            r[0]
-            for r in store.con.execute(
+            r["doc_id"]
+            for r in store.query(
                 "SELECT doc_id FROM story_articles WHERE story_id = ? ORDER BY seq", [row["story_id"]]
-            ).fetchall()
+            )
         ]
         found.append(
             Candidate(

@@ -9,8 +9,8 @@ from eventwire.api.listing import page_body
 from eventwire.api.params import PAGING_PARAMS, Paging, documented, paging
 from eventwire.api.serialize import ApiJSON
 from eventwire.api.state import server
-from eventwire.watch import list_alerts, list_sources
-from eventwire.watch.alerts import count_alerts
+from eventwire.store.alerts import count_alerts, list_alerts
+from eventwire.store.crawl import list_sources
 
 router = APIRouter(prefix="/api", tags=["watch"])
 

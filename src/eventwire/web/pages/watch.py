@@ -7,8 +7,8 @@ from fastapi.responses import HTMLResponse
 
 from eventwire.api.params import Paging, paging
 from eventwire.api.state import server
-from eventwire.watch import list_alerts, list_sources
-from eventwire.watch.alerts import count_alerts
+from eventwire.store.alerts import count_alerts, list_alerts
+from eventwire.store.crawl import list_sources
 from eventwire.web.templating import render
 
 router = APIRouter(include_in_schema=False)

@@ -1,4 +1,4 @@
-"""Crawl state in the store: sources with their validators and schedule, and every URL met.
+"""The watcher's crawl state in the store: sources with their validators and schedule, every URL met.
 
 What the watcher knows lives in the DuckDB file, written with the data it describes, so a
 restart (even after SIGKILL) resumes where the last commit left off:
@@ -12,12 +12,11 @@ restart (even after SIGKILL) resumes where the last commit left off:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
-from eventwire.store import Store
+from eventwire.store.database import Store, now_utc
 from eventwire.store.rows import TableRows
-from eventwire.watch.sources import Source
 
 UrlStatus = Literal["stored", "duplicate", "rejected", "failed", "retry"]
 """stored: its text is in the store; duplicate: the same text came from another URL; rejected:
@@ -25,11 +24,6 @@ fetched, but no article in it (E2xx); failed: a lasting fault (PDF, robots.txt, 
 passing faults `max_attempts` times; retry: a passing fault (5xx, timeout), tried again next cycle."""
 
 URL_INSERT = "INSERT OR REPLACE INTO watch_urls"
-
-
-def now_utc() -> datetime:
-    """Naive UTC, as the store keeps its timestamps."""
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,12 +72,14 @@ class RetryItem:
     published: date | None
 
 
-def register_sources(store: Store, sources: tuple[Source, ...]) -> None:
+def register_sources(store: Store, wanted: dict[str, tuple[str | None, bool, int]]) -> None:
     """Add new sources and bring the settings of known ones up to date (validators are kept).
+
+    Args:
+        wanted: url -> (name, pages, interval in seconds) of each source.
 
     Only rows that differ are written: a cycle of 304s should cost little more than its GETs.
     """
-    wanted = {s.url: (s.name, s.pages, s.interval) for s in sources}
     stored = {
         r[0]: tuple(r[1:])
         for r in store.con.execute(
@@ -147,7 +143,9 @@ def url_rows(store: Store, records: list[UrlRecord]) -> TableRows:
 class PollOutcome:
     """How one poll of a source went, to be saved after its items are stored."""
 
-    source: Source
+    url: str
+    interval: int
+    """Seconds until the source's next poll."""
     status: str
     """'ok', 'not modified' or 'error'."""
     http: int | None = None
@@ -171,13 +169,13 @@ def save_polls(store: Store, outcomes: list[PollOutcome]) -> None:
     when = now_utc()
     rows = [
         (
-            o.source.url,
+            o.url,
             o.kind,
             o.title,
             o.keep_validators,
             o.etag,
             o.last_modified,
-            when + timedelta(seconds=o.source.interval),
+            when + timedelta(seconds=o.interval),
             o.status,
             o.http,
             o.error_code,
@@ -230,13 +228,3 @@ GROUP BY ALL ORDER BY s.url"""
 def list_sources(store: Store) -> list[dict[str, Any]]:
     """Every source with its last poll, status and counts of the URLs met in it."""
     return store.query(SOURCES_SQL)
-
-
-def url_failures(store: Store, limit: int = 100) -> list[dict[str, Any]]:
-    """The latest pages that failed or wait for another try, with their reasons."""
-    return store.query(
-        """SELECT u.url, u.source_url, u.status, u.code, u.attempts, u.last_attempt, f.reason
-        FROM watch_urls u LEFT JOIN failures f ON f.record = u.url AND f.code = u.code
-        WHERE u.status IN ('failed', 'retry', 'rejected') ORDER BY u.last_attempt DESC, u.url LIMIT ?""",
-        [limit],
-    )
