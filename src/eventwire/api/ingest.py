@@ -1,18 +1,15 @@
 """Ingest over HTTP: uploaded files or JSON Lines go through the one pipeline into the store.
 
-The upload is written to a temporary folder and handed to `run_local` with the server's own
-`Pipeline` (built on the first ingest, then kept: the spaCy model takes seconds to load), so an
-upload is read, extracted, coded, stored and grouped into stories exactly as `eventwire run`
-would do it. One ingest runs at a time (DuckDB has one writer); readers keep reading meanwhile.
+The uploaded files' bytes are handed to `run_local` with the server's own `Pipeline` (built on
+the first ingest, then kept: the spaCy model takes seconds to load), so an upload is read,
+extracted, coded, stored and grouped into stories exactly as `eventwire run` would do it. One
+ingest runs at a time (DuckDB has one writer); readers keep reading meanwhile.
 """
 
 from __future__ import annotations
 
 import re
-import shutil
-import tempfile
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +18,7 @@ from eventwire.api.errors import ApiError
 from eventwire.config import Config
 from eventwire.engines.local import run_local
 from eventwire.errors import EventwireError
-from eventwire.ingest import SUPPORTED_SUFFIXES
+from eventwire.ingest import SUPPORTED_SUFFIXES, Blob
 from eventwire.pipeline import Pipeline
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -29,14 +26,6 @@ MAX_NAME = 100
 """Longest file name kept from an upload (the suffix is always kept)."""
 JSONL_NAME = "request.jsonl"
 """What a JSON Lines request body is called in failures."""
-
-
-@dataclass(frozen=True, slots=True)
-class Upload:
-    """One uploaded file: the name the client gave and its bytes."""
-
-    name: str
-    data: bytes
 
 
 def _suffix(name: str) -> str | None:
@@ -86,21 +75,15 @@ class Ingestor:
                     raise ApiError(503, f"ingest unavailable: {exc}") from exc
             return self._pipeline
 
-    def ingest(self, uploads: list[Upload]) -> dict[str, Any]:
+    def ingest(self, uploads: list[Blob]) -> dict[str, Any]:
         """Store the uploads; returns what the run did, failures named by upload name."""
         if not uploads:
             raise ApiError(400, "files: nothing to ingest (send files, or a JSON Lines body)", param="files")
-        names = [safe_name(u.name, i) for i, u in enumerate(uploads)]
+        files = [Blob(safe_name(u.name, i), u.data) for i, u in enumerate(uploads)]
         pipeline = self.pipeline()
-        folder = Path(tempfile.mkdtemp(prefix="eventwire-upload-"))
-        try:
-            for upload, name in zip(uploads, names, strict=True):
-                (folder / name).write_bytes(upload.data)
-            with self.database.writer() as store:
-                summary = run_local([folder], self.config, store, pipeline=pipeline)
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
-        given = {str(folder / n): u.name for n, u in zip(names, uploads, strict=True)}
+        with self.database.writer() as store:
+            summary = run_local(files, self.config, store, pipeline=pipeline)
+        given = {f.name: u.name for f, u in zip(files, uploads, strict=True)}
         return {
             "documents": summary.seen,
             "stored": summary.stored,

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from eventwire.config import Config
 from eventwire.engines.stories import StoriesSummary, update_stories
-from eventwire.ingest import IngestOptions, iter_documents
+from eventwire.ingest import Blob, IngestOptions, iter_documents
 from eventwire.pipeline import Pipeline, load_data_files
 from eventwire.records import BatchResult, Failure, RawDocument
 from eventwire.store import Store
@@ -91,13 +91,14 @@ def _batches(
 
 
 def run_local(
-    paths: Sequence[str | Path],
+    paths: Sequence[str | Path | Blob],
     config: Config,
     store: Store,
     progress: ProgressCallback | None = None,
     pipeline: Pipeline | None = None,
 ) -> RunSummary:
-    """Ingest `paths` into `store` with `config.worker_count` processes.
+    """Ingest `paths` (files, folders, globs, or files' bytes) into `store` with
+    `config.worker_count` processes.
 
     Args:
         pipeline: an already-built pipeline to use in-process (one worker); built when absent.

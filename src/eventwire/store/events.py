@@ -42,8 +42,9 @@ Order = Literal["newest", "oldest"]
 ORDERS: dict[Order, str] = {
     # Browsing: newest first, events without a date last, ties in reading order so pages are stable.
     "newest": " ORDER BY e.date DESC NULLS LAST, e.doc_id, e.sentence_index, e.event_id",
-    # Listings and exports: in time order, each article's events as it tells them.
-    "oldest": " ORDER BY e.date NULLS LAST, e.doc_id, e.sentence_index, e.type",
+    # Listings and exports: in time order, each article's events as it tells them (ids break ties,
+    # so that an export is the same file every time).
+    "oldest": " ORDER BY e.date NULLS LAST, e.doc_id, e.sentence_index, e.type, e.event_id",
 }
 
 

@@ -9,9 +9,10 @@ from starlette.datastructures import UploadFile
 
 from eventwire.api.auth import check_token, presented_token
 from eventwire.api.errors import ApiError
-from eventwire.api.ingest import JSONL_NAME, Upload
+from eventwire.api.ingest import JSONL_NAME
 from eventwire.api.serialize import ApiJSON
 from eventwire.api.state import server
+from eventwire.ingest import Blob
 
 router = APIRouter(prefix="/api", tags=["ingest"])
 
@@ -23,7 +24,7 @@ JSONL_TYPES = (
 )
 
 
-async def read_uploads(request: Request) -> tuple[list[Upload], str | None]:
+async def read_uploads(request: Request) -> tuple[list[Blob], str | None]:
     """The uploaded files of a request, and a token sent as a form field.
 
     Raises:
@@ -35,12 +36,12 @@ async def read_uploads(request: Request) -> tuple[list[Upload], str | None]:
         uploads = []
         for value in form.getlist("files"):
             if isinstance(value, UploadFile):
-                uploads.append(Upload(name=value.filename or "upload", data=await value.read()))
+                uploads.append(Blob(value.filename or "upload", await value.read()))
         token = form.get("token")
         return uploads, token if isinstance(token, str) and token else None
     if content_type in JSONL_TYPES:
         body = await request.body()
-        return ([Upload(name=JSONL_NAME, data=body)] if body.strip() else []), None
+        return ([Blob(JSONL_NAME, body)] if body.strip() else []), None
     raise ApiError(
         415,
         f"send files as multipart/form-data (field 'files') or JSON Lines as {JSONL_TYPES[0]}, "
