@@ -19,12 +19,12 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from eventwire import __version__
 from eventwire.config import DB_ENV, DEFAULT_DB, Config, load_config
 from eventwire.errors import EventwireError
 from eventwire.store import EXPORT_FORMATS, Store, export, queries
 from eventwire.store.events import FILTERS, QueryError, event_by_prefix, event_rows, parse_event_query
 from eventwire.store.shapes import event_export
+from eventwire.version import __version__
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="News in, events out.")
 # Piped output gets a wide table rather than rich's 80-column default.

@@ -46,8 +46,8 @@ def serve(
     try:
         import uvicorn
 
-        from eventwire.api import ServerSettings, create_app
-        from eventwire.api.settings import TOKEN_ENV
+        from eventwire.server import ServerSettings, create_app
+        from eventwire.serving.settings import TOKEN_ENV
     except ImportError as exc:
         typer.echo(
             f"error: the web extra is not installed ({exc.name}): pip install 'eventwire[web]'", err=True

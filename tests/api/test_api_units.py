@@ -12,15 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.api import ServerSettings, create_app
-from eventwire.api.auth import check_token
-from eventwire.api.database import Database
-from eventwire.api.errors import ApiError
-from eventwire.api.event_index import EventBrowser
-from eventwire.api.ingest import safe_name
-from eventwire.api.params import parse_dyad, parse_event_query
-from eventwire.api.serialize import dumps, dumps_bytes
 from eventwire.records import Actor, Article, BatchResult, Event, Processed, RawDocument
+from eventwire.server import ServerSettings, create_app
+from eventwire.serving.auth import check_token
+from eventwire.serving.database import Database
+from eventwire.serving.encoding import dumps, dumps_bytes
+from eventwire.serving.errors import ApiError
+from eventwire.serving.event_browser import EventBrowser
+from eventwire.serving.ingest import safe_name
+from eventwire.serving.params import parse_dyad, parse_event_query
 from eventwire.store import Store, queries
 from eventwire.store.events import EventQuery, event_count, event_page
 from eventwire.store.shapes import event_api as event_json

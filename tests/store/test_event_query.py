@@ -26,7 +26,7 @@ def test_event_query_every_filter_is_a_cli_option() -> None:
 
 def test_event_query_every_filter_is_an_api_parameter() -> None:
     pytest.importorskip("fastapi")
-    from eventwire.api.params import EVENT_PARAMS
+    from eventwire.serving.params import EVENT_PARAMS
 
     assert [p.name for p in EVENT_PARAMS] == [f.param for f in FILTERS]
 

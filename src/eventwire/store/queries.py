@@ -172,20 +172,21 @@ def dyad_side_name(store: Store, side: str) -> str | None:
     return rows[0]["name"] if rows else None
 
 
-def dyad_top(store: Store, *, limit: int | None = None) -> list[dict[str, Any]]:
+DYADS_SQL = (
+    "SELECT least(s.country, t.country) AS a, greatest(s.country, t.country) AS b, count(*) AS n, "
+    "avg(e.goldstein) AS goldstein, min(e.date) AS first_date, max(e.date) AS last_date "
+    "FROM events e JOIN actors s ON s.actor_id = e.source_id JOIN actors t ON t.actor_id = e.target_id "
+    "WHERE s.country IS NOT NULL AND t.country IS NOT NULL AND s.country <> t.country GROUP BY a, b"
+)
+
+
+def dyad_top(store: Store, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
     """Pairs of countries with the most events between them (either way), busiest first."""
-    sql = (
-        "SELECT least(s.country, t.country) AS a, greatest(s.country, t.country) AS b, count(*) AS n, "
-        "avg(e.goldstein) AS goldstein, min(e.date) AS first_date, max(e.date) AS last_date "
-        "FROM events e JOIN actors s ON s.actor_id = e.source_id JOIN actors t ON t.actor_id = e.target_id "
-        "WHERE s.country IS NOT NULL AND t.country IS NOT NULL AND s.country <> t.country "
-        "GROUP BY a, b ORDER BY n DESC, a, b"
-    )
-    params: list[object] = []
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(limit)
-    return store.query(sql, params)
+    return store.query(*paged(DYADS_SQL + " ORDER BY n DESC, a, b", [], limit, offset))
+
+
+def dyad_count(store: Store) -> int:
+    return store.count(f"SELECT count(*) FROM ({DYADS_SQL})")
 
 
 def _quote_where(speaker: str | None, doc_id: str | None) -> tuple[str, list[object]]:

@@ -271,6 +271,10 @@ def list_stories(store: Store, *, limit: int | None = None, offset: int = 0) -> 
     return [_story_row(r, members[r["story_id"]]) for r in rows]
 
 
+def story_count(store: Store) -> int:
+    return store.count("SELECT count(*) FROM stories")
+
+
 def find_story(store: Store, story_id: str) -> str | None:
     """The full id of a story given its id or an unambiguous prefix of it."""
     rows = store.query(

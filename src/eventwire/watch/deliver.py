@@ -18,10 +18,10 @@ from typing import Any, Protocol, TextIO
 
 import httpx
 
-from eventwire import __version__
 from eventwire.errors import E
 from eventwire.store import Store
 from eventwire.store import alerts as tables
+from eventwire.version import __version__
 
 
 class DeliveryError(Exception):

@@ -5,10 +5,11 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
-from eventwire.api.downloads import rows_download
-from eventwire.api.errors import ApiError
-from eventwire.api.listing import page_body
-from eventwire.api.params import (
+from eventwire.reads.resources import actor_detail
+from eventwire.serving.encoding import ApiJSON
+from eventwire.serving.errors import ApiError
+from eventwire.serving.lists import ACTORS, list_response
+from eventwire.serving.params import (
     FORMAT_PARAM,
     PAGING_PARAMS,
     Format,
@@ -18,15 +19,9 @@ from eventwire.api.params import (
     paging,
     parse_country,
 )
-from eventwire.api.resources import actor_detail
-from eventwire.api.serialize import ApiJSON
-from eventwire.api.state import server
-from eventwire.store import queries
-from eventwire.store.shapes import actor_api
+from eventwire.serving.state import server
 
 router = APIRouter(prefix="/api", tags=["actors"])
-
-ACTOR_COLUMNS = ("id", "name", "country", "sector", "kind", "n_source", "n_target")
 
 
 @router.get(
@@ -39,14 +34,8 @@ def list_actors(
     page: Paging = Depends(paging),
     fmt: Format = Depends(output_format),
 ) -> Response:
-    store = server(request).database.reader()
-    name, country = name or None, parse_country(country, "country")
-    if fmt != "json":
-        rows = queries.actor_page(store, name=name, country=country, limit=None)
-        return rows_download(rows, fmt=fmt, columns=ACTOR_COLUMNS, to_json=actor_api, filename="actors")
-    rows = queries.actor_page(store, name=name, country=country, limit=page.limit, offset=page.offset)
-    total = queries.actor_count(store, name=name, country=country)
-    return ApiJSON(page_body([actor_api(r) for r in rows], total, page, request))
+    filters = {"name": name or None, "country": parse_country(country, "country")}
+    return list_response(request, ACTORS, filters, page, fmt)
 
 
 @router.get("/actors/{actor_id}", summary="One actor: who, roles over time, activity by month, quotes")

@@ -5,9 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
-from eventwire.api.downloads import rows_download
-from eventwire.api.listing import page_body
-from eventwire.api.params import (
+from eventwire.reads.resources import dyad_detail
+from eventwire.serving.encoding import ApiJSON
+from eventwire.serving.lists import DYADS, list_response
+from eventwire.serving.params import (
     FORMAT_PARAM,
     PAGING_PARAMS,
     Format,
@@ -17,14 +18,9 @@ from eventwire.api.params import (
     paging,
     parse_side,
 )
-from eventwire.api.resources import dyad_detail
-from eventwire.api.serialize import ApiJSON
-from eventwire.api.state import server
-from eventwire.store import queries
+from eventwire.serving.state import server
 
 router = APIRouter(prefix="/api", tags=["dyads"])
-
-DYAD_COLUMNS = ("a", "b", "n", "goldstein", "first_date", "last_date")
 
 
 @router.get(
@@ -35,13 +31,7 @@ DYAD_COLUMNS = ("a", "b", "n", "goldstein", "first_date", "last_date")
 def list_dyads(
     request: Request, page: Paging = Depends(paging), fmt: Format = Depends(output_format)
 ) -> Response:
-    rows = queries.dyad_top(server(request).database.reader())
-    for row in rows:
-        row["links"] = {"page": f"/dyads/{row['a']}/{row['b']}", "api": f"/api/dyads/{row['a']}/{row['b']}"}
-    if fmt != "json":
-        return rows_download(rows, fmt=fmt, columns=DYAD_COLUMNS, to_json=dict, filename="dyads")
-    items = rows[page.offset : page.offset + page.limit]
-    return ApiJSON(page_body(items, len(rows), page, request))
+    return list_response(request, DYADS, {}, page, fmt)
 
 
 @router.get("/dyads/{a}/{b}", summary="Events between two sides per week, by type, with mean Goldstein")

@@ -5,10 +5,11 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from eventwire.api.downloads import stream_query
-from eventwire.api.errors import ApiError
-from eventwire.api.listing import page_body
-from eventwire.api.params import (
+from eventwire.serving.downloads import stream_query
+from eventwire.serving.encoding import ApiJSON, dumps_bytes
+from eventwire.serving.errors import ApiError
+from eventwire.serving.lists import page_body
+from eventwire.serving.params import (
     EVENT_PARAMS,
     FORMAT_PARAM,
     PAGING_PARAMS,
@@ -17,8 +18,7 @@ from eventwire.api.params import (
     parse_format,
     parse_paging,
 )
-from eventwire.api.serialize import ApiJSON, dumps_bytes
-from eventwire.api.state import server
+from eventwire.serving.state import server
 from eventwire.store.events import event_by_id, select_sql
 from eventwire.store.shapes import EVENT_ROW_COLUMNS, event_api
 

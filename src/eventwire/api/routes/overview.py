@@ -5,10 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from eventwire.api.errors import ApiError
-from eventwire.api.params import EVENT_PARAMS, QueryParam, documented, parse_event_query
-from eventwire.api.serialize import ApiJSON
-from eventwire.api.state import server
+from eventwire.serving.encoding import ApiJSON
+from eventwire.serving.errors import ApiError
+from eventwire.serving.params import EVENT_PARAMS, QueryParam, documented, parse_event_query
+from eventwire.serving.state import server
 from eventwire.store import overview, places, search
 from eventwire.store import stories as story_queries
 from eventwire.store.events import MAX_TEXT

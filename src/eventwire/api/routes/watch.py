@@ -5,11 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
-from eventwire.api.listing import page_body
-from eventwire.api.params import PAGING_PARAMS, Paging, documented, paging
-from eventwire.api.serialize import ApiJSON
-from eventwire.api.state import server
-from eventwire.store.alerts import count_alerts, list_alerts
+from eventwire.serving.encoding import ApiJSON
+from eventwire.serving.lists import ALERTS, list_response
+from eventwire.serving.params import PAGING_PARAMS, Paging, documented, paging
+from eventwire.serving.state import server
 from eventwire.store.crawl import list_sources
 
 router = APIRouter(prefix="/api", tags=["watch"])
@@ -21,9 +20,7 @@ router = APIRouter(prefix="/api", tags=["watch"])
     openapi_extra=documented(*PAGING_PARAMS),
 )
 def alerts(request: Request, page: Paging = Depends(paging)) -> Response:
-    store = server(request).database.reader()
-    items = list_alerts(store, limit=page.limit, offset=page.offset)
-    return ApiJSON(page_body(items, count_alerts(store), page, request))
+    return list_response(request, ALERTS, {}, page)
 
 
 @router.get("/sources", summary="Watched sources with their last poll, status and counts")

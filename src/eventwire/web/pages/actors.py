@@ -5,11 +5,11 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
-from eventwire.api.errors import ApiError
-from eventwire.api.params import Paging, paging, parse_country
-from eventwire.api.resources import actor_detail
-from eventwire.api.state import server
-from eventwire.store import queries
+from eventwire.reads.resources import actor_detail
+from eventwire.serving.errors import ApiError
+from eventwire.serving.lists import ACTORS
+from eventwire.serving.params import Paging, paging, parse_country
+from eventwire.serving.state import server
 from eventwire.store.events import EventQuery, event_rows
 from eventwire.store.shapes import event_api
 from eventwire.web.templating import render
@@ -27,11 +27,9 @@ def actors_page(
     country: str | None = Query(None),
     page: Paging = Depends(paging),
 ) -> HTMLResponse:
-    store = server(request).database.reader()
-    name, country = name or None, parse_country(country, "country")
-    rows = queries.actor_page(store, name=name, country=country, limit=page.limit, offset=page.offset)
-    total = queries.actor_count(store, name=name, country=country)
-    params = {k: v for k, v in (("name", name), ("country", country)) if v}
+    filters = {"name": name or None, "country": parse_country(country, "country")}
+    rows, total = ACTORS.page(server(request).database.reader(), filters, page)
+    params = {k: v for k, v in filters.items() if v}
     return render(request, "actors.html", title="Actors", actors=rows, total=total, page=page, params=params)
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
-from eventwire.api.params import Paging, paging, parse_side
-from eventwire.api.resources import dyad_detail
-from eventwire.api.state import server
+from eventwire.reads.resources import dyad_detail
+from eventwire.serving.params import Paging, paging, parse_side
+from eventwire.serving.state import server
 from eventwire.store import queries
 from eventwire.store.events import EventQuery, event_rows
 from eventwire.store.shapes import event_api

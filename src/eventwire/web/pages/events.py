@@ -5,10 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
-from eventwire.api.errors import ApiError
-from eventwire.api.params import Paging, event_filters, paging
-from eventwire.api.state import server
 from eventwire.coding import plover_types
+from eventwire.serving.errors import ApiError
+from eventwire.serving.params import Paging, event_filters, paging
+from eventwire.serving.state import server
 from eventwire.store import queries
 from eventwire.store.events import EventQuery, event_by_id, is_actor_id
 from eventwire.store.shapes import event_api

@@ -5,10 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
-from eventwire.api.errors import ApiError
-from eventwire.api.params import event_filters
-from eventwire.api.state import server
 from eventwire.coding import plover_types
+from eventwire.serving.errors import ApiError
+from eventwire.serving.params import event_filters
+from eventwire.serving.state import server
 from eventwire.store import overview, places, search
 from eventwire.store import stories as story_queries
 from eventwire.store.events import MAX_TEXT, EventQuery

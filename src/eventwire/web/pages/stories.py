@@ -5,10 +5,11 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
-from eventwire.api.errors import ApiError
-from eventwire.api.params import Paging, paging
-from eventwire.api.state import server
 from eventwire.reads.stories import compare_story
+from eventwire.serving.errors import ApiError
+from eventwire.serving.lists import STORIES
+from eventwire.serving.params import Paging, paging
+from eventwire.serving.state import server
 from eventwire.store import places
 from eventwire.store import stories as story_queries
 from eventwire.store.shapes import json_ready
@@ -20,15 +21,14 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/stories", response_class=HTMLResponse)
 def stories_page(request: Request, page: Paging = Depends(paging)) -> HTMLResponse:
-    store = server(request).database.reader()
-    rows = story_queries.list_stories(store, limit=page.limit + 1, offset=page.offset)
+    rows, total = STORIES.page(server(request).database.reader(), {}, page)
     return render(
         request,
         "stories.html",
         title="Stories",
-        stories=rows[: page.limit],
+        stories=rows,
         page=page,
-        more=len(rows) > page.limit,
+        more=page.offset + len(rows) < total,
         params={},
     )
 

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 from fastapi import Request
 
-from eventwire.api.database import Database
-from eventwire.api.event_index import EventBrowser
-from eventwire.api.ingest import Ingestor
-from eventwire.api.settings import ServerSettings
+from eventwire.serving.database import Database
+from eventwire.serving.event_browser import EventBrowser
+from eventwire.serving.ingest import Ingestor
+from eventwire.serving.settings import ServerSettings
 
 if TYPE_CHECKING:
     from eventwire.watch import BackgroundWatch

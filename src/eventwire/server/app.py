@@ -16,15 +16,19 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from eventwire import __version__
-from eventwire.api.database import Database
-from eventwire.api.errors import install_error_handlers
-from eventwire.api.event_index import EventBrowser
-from eventwire.api.ingest import Ingestor
-from eventwire.api.limits import BodyLimit
-from eventwire.api.routes import ROUTERS
-from eventwire.api.settings import ServerSettings
-from eventwire.api.state import ServerState
+from eventwire.api import ROUTERS as API
+from eventwire.server.limits import BodyLimit
+from eventwire.serving.database import Database
+from eventwire.serving.errors import install_error_handlers
+from eventwire.serving.event_browser import EventBrowser
+from eventwire.serving.ingest import Ingestor
+from eventwire.serving.settings import ServerSettings
+from eventwire.serving.state import ServerState
+from eventwire.serving.watching import start_watch
+from eventwire.version import __version__
+from eventwire.web import ROUTERS as PAGES
+from eventwire.web import render_error
+from eventwire.web.shapes import countries_json
 
 # Scripts and styles only from this server; no inline script, no plugins, no framing.
 SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
@@ -64,11 +68,6 @@ def create_app(settings: ServerSettings) -> FastAPI:
     Raises:
         EventwireError: E401/E402/E403 when the database cannot be opened.
     """
-    from eventwire.web import ROUTERS as PAGES
-    from eventwire.web import render_error
-    from eventwire.web.shapes import countries_json
-    from eventwire.web.static import router as static_router
-
     # A watching server writes what it fetches, token or not; ingest over HTTP still needs the token.
     database = Database(settings.db, read_only=settings.read_only and settings.watch is None)
 
@@ -78,8 +77,6 @@ def create_app(settings: ServerSettings) -> FastAPI:
         threading.Thread(target=countries_json, name="country-shapes", daemon=True).start()
         state: ServerState = app.state.eventwire
         if settings.watch is not None:
-            from eventwire.api.watching import start_watch
-
             state.watch = start_watch(state, settings.watch)
         yield
         if state.watch is not None:
@@ -102,11 +99,8 @@ def create_app(settings: ServerSettings) -> FastAPI:
         ingestor=Ingestor(database, settings.config),
         events=EventBrowser(database, cache_rows=settings.cache_rows),
     )
-    for router in ROUTERS:
+    for router in (*API, *PAGES):
         app.include_router(router)
-    for router in PAGES:
-        app.include_router(router)
-    app.include_router(static_router)
     install_error_handlers(app, render_error)
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes)
     app.add_middleware(SecurityHeaders)

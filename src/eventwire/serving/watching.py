@@ -8,7 +8,7 @@ so the next page shows the new articles, stories and events.
 
 from __future__ import annotations
 
-from eventwire.api.state import ServerState
+from eventwire.serving.state import ServerState
 from eventwire.watch import AlertEngine, BackgroundWatch, CycleSummary, Watcher, WatchPlan
 
 

@@ -13,7 +13,7 @@ from typing import Any, Generic, TypeVar
 
 from starlette.concurrency import run_in_threadpool
 
-from eventwire.api.database import Database
+from eventwire.serving.database import Database
 from eventwire.store.event_index import EventIndex
 from eventwire.store.events import EventQuery
 

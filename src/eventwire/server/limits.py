@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from eventwire.api.errors import error_body
-from eventwire.api.serialize import dumps
+from eventwire.serving.encoding import dumps
+from eventwire.serving.errors import error_body
 
 
 class BodyLimit:

@@ -15,8 +15,8 @@ from typing import Any
 
 from fastapi.responses import StreamingResponse
 
-from eventwire.api.database import Database
-from eventwire.api.serialize import dumps
+from eventwire.serving.database import Database
+from eventwire.serving.encoding import dumps
 
 CHUNK_ROWS = 2000
 """Rows fetched and encoded per chunk of a download."""

@@ -13,19 +13,28 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from eventwire.api.database import Database
-from eventwire.api.errors import ApiError
+from fastapi import Request
+from starlette.datastructures import UploadFile
+
 from eventwire.config import Config
 from eventwire.engines.local import run_local
 from eventwire.errors import EventwireError
 from eventwire.ingest import SUPPORTED_SUFFIXES, Blob
 from eventwire.pipeline import Pipeline
+from eventwire.serving.database import Database
+from eventwire.serving.errors import ApiError
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 MAX_NAME = 100
 """Longest file name kept from an upload (the suffix is always kept)."""
 JSONL_NAME = "request.jsonl"
 """What a JSON Lines request body is called in failures."""
+JSONL_TYPES = (
+    "application/x-ndjson",
+    "application/jsonl",
+    "application/json-lines",
+    "application/x-jsonlines",
+)
 
 
 def _suffix(name: str) -> str | None:
@@ -109,3 +118,28 @@ class Ingestor:
             },
             "seconds": round(summary.seconds, 3),
         }
+
+
+async def read_uploads(request: Request) -> tuple[list[Blob], str | None]:
+    """The uploaded files of a request, and a token sent as a form field.
+
+    Raises:
+        ApiError: 415 for a body that is neither multipart nor JSON Lines.
+    """
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type == "multipart/form-data":
+        form = await request.form()
+        uploads = []
+        for value in form.getlist("files"):
+            if isinstance(value, UploadFile):
+                uploads.append(Blob(value.filename or "upload", await value.read()))
+        token = form.get("token")
+        return uploads, token if isinstance(token, str) and token else None
+    if content_type in JSONL_TYPES:
+        body = await request.body()
+        return ([Blob(JSONL_NAME, body)] if body.strip() else []), None
+    raise ApiError(
+        415,
+        f"send files as multipart/form-data (field 'files') or JSON Lines as {JSONL_TYPES[0]}, "
+        f"not {content_type or 'no content type'}",
+    )

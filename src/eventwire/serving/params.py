@@ -13,9 +13,9 @@ from typing import Any, Literal, ParamSpec, TypeVar
 
 from fastapi import Request
 
-from eventwire.api.errors import ApiError
-from eventwire.api.settings import DEFAULT_PAGE, MAX_PAGE
 from eventwire.coding import plover_types
+from eventwire.serving.errors import ApiError
+from eventwire.serving.settings import DEFAULT_PAGE, MAX_PAGE
 from eventwire.store import events
 from eventwire.store.events import FILTERS, EventQuery, QueryError
 

@@ -6,8 +6,8 @@ import hmac
 
 from fastapi import Request
 
-from eventwire.api.errors import ApiError
-from eventwire.api.settings import TOKEN_ENV, ServerSettings
+from eventwire.serving.errors import ApiError
+from eventwire.serving.settings import TOKEN_ENV, ServerSettings
 
 TOKEN_HEADER = "X-Eventwire-Token"
 
