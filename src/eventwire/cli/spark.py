@@ -1,26 +1,27 @@
-"""The Spark commands of the `eventwire` CLI: `spark`, `load` and `spark-env`.
+"""The Spark commands: `spark`, `load` and `spark-env`.
 
-Thin shells over `eventwire.engines.spark_*`; `eventwire.cli` adds them with `register(app)`.
-pyspark is imported only when a command runs, so the base install's CLI works without it.
+Thin shells over `eventwire.engines.spark_*`. pyspark is imported only when a command runs, so
+the base install's CLI works without it.
 """
 
 from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
 
-from eventwire.config import DB_ENV, DEFAULT_DB, Config, load_config
-
-out = Console(highlight=False, soft_wrap=True, markup=False, emoji=False)
-err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
+from eventwire.cli.common import (
+    ArticlesOnlyOption,
+    ConfigOption,
+    DbOption,
+    fail,
+    open_store,
+    out,
+    print_stories,
+    settings,
+)
 
 # Spark's settings for a run from the command line: quiet console, no web UI unless asked.
 QUIET_CONF = {"spark.ui.showConsoleProgress": "false"}
-
-
-def _config(config_file: Optional[Path], **overrides: object) -> Config:
-    return load_config(config_file).with_overrides(**overrides)
 
 
 def _conf_pairs(pairs: list[str]) -> dict[str, str]:
@@ -28,8 +29,7 @@ def _conf_pairs(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
-            err.print(f"[red]error:[/red] --conf takes KEY=VALUE, got {pair!r}")
-            raise typer.Exit(2)
+            fail(f"--conf takes KEY=VALUE, got {pair!r}", code=2)
         conf[key.strip()] = value
     return conf
 
@@ -46,11 +46,9 @@ def spark(
         None, "--partitions", min=1, help="Processing tasks (default: two per core)."
     ),
     conf: list[str] = typer.Option([], "--conf", help="A Spark setting KEY=VALUE (repeatable)."),
-    config_file: Optional[Path] = typer.Option(
-        None, "--config", help="TOML file with an [eventwire] table of settings."
-    ),
+    config_file: Optional[Path] = ConfigOption,
     batch_size: Optional[int] = typer.Option(None, "--batch-size", help="Documents per pipeline batch."),
-    articles_only: bool = typer.Option(False, "--articles-only", help="Clean articles only, no events."),
+    articles_only: bool = ArticlesOnlyOption,
     story_window_days: Optional[int] = typer.Option(
         None, "--story-window-days", min=1, help="Days of articles a story task clusters (default: 7)."
     ),
@@ -59,7 +57,7 @@ def spark(
     from eventwire.engines.spark_runner import run_spark
     from eventwire.engines.spark_session import SparkOptions
 
-    config = _config(config_file, batch_size=batch_size, code_events=False if articles_only else None)
+    config = settings(config_file, articles_only, batch_size=batch_size)
     width = {} if story_window_days is None else {"story_window_days": story_window_days}
     options = SparkOptions(master=master, partitions=partitions, conf=_conf_pairs(conf), **width)
     summary = run_spark(inputs, out_dir, config, options)
@@ -83,19 +81,14 @@ def spark(
 
 def load(
     dataset: Path = typer.Argument(..., help="A dataset folder written by `eventwire spark`."),
-    db: Optional[str] = typer.Option(
-        None, "--db", help=f"DuckDB file (default: ${DB_ENV} or ./{DEFAULT_DB})."
-    ),
-    config_file: Optional[Path] = typer.Option(
-        None, "--config", help="TOML file with an [eventwire] table of settings."
-    ),
+    db: Optional[str] = DbOption,
+    config_file: Optional[Path] = ConfigOption,
 ) -> None:
     """Bring a Spark dataset into the DuckDB store (then stories, as after `run`)."""
     from eventwire.engines.spark_load import load_dataset
-    from eventwire.store import Store
 
-    config = _config(config_file, db=db)
-    with Store(config.db) as store:
+    config = settings(config_file, db=db)
+    with open_store(config) as store:
         summary = load_dataset(dataset, store)
     added = summary.added
     out.print(
@@ -103,13 +96,7 @@ def load(
         f"{added.get('quotes', 0)} quotes, {added.get('failures', 0)} failures "
         f"({summary.already_stored} already stored, {summary.renamed} renamed) -> {config.db}"
     )
-    stories = summary.stories
-    if stories.articles:
-        out.print(
-            f"stories: {stories.articles} articles, {stories.copies} copies of others, "
-            f"{stories.new_stories} new stories, {stories.joined} joined existing ones, "
-            f"{stories.consolidated_events} consolidated events"
-        )
+    print_stories(summary.stories)
 
 
 def spark_env(
@@ -131,8 +118,4 @@ def spark_env(
     )
 
 
-def register(app: typer.Typer) -> None:
-    """Add the Spark commands to the `eventwire` app."""
-    app.command("spark")(spark)
-    app.command("load")(load)
-    app.command("spark-env")(spark_env)
+COMMANDS = {"spark": spark, "load": load, "spark-env": spark_env}

@@ -1,7 +1,7 @@
 """`eventwire serve`: the web pages and the JSON API over one database, with uvicorn.
 
-Registered on the main CLI by `register(app)`; the command only turns flags into
-`ServerSettings` and starts the server (no stage logic here).
+The command only turns flags into `ServerSettings` and starts the server (no stage logic here);
+FastAPI is imported only when it runs.
 """
 
 import sys
@@ -10,24 +10,20 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from eventwire.config import DB_ENV, DEFAULT_DB, load_config
+from eventwire.cli.common import ConfigOption, DbOption, fail, settings
 
 if TYPE_CHECKING:
     from eventwire.watch import WatchPlan
 
 
 def serve(
-    db: Optional[str] = typer.Option(
-        None, "--db", help=f"DuckDB file (default: ${DB_ENV} or ./{DEFAULT_DB})."
-    ),
+    db: Optional[str] = DbOption,
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default)."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
     max_upload_bytes: Optional[int] = typer.Option(
         None, "--max-upload-bytes", help="Largest ingest request body (default 32 MiB)."
     ),
-    config_file: Optional[Path] = typer.Option(
-        None, "--config", help="TOML file with an [eventwire] table of settings (used by ingest)."
-    ),
+    config_file: Optional[Path] = ConfigOption,
     cache_rows: Optional[int] = typer.Option(
         None, "--cache-rows", help="Event rows kept in memory for the events table (default 20000; 0: none)."
     ),
@@ -49,31 +45,24 @@ def serve(
         from eventwire.server import ServerSettings, create_app
         from eventwire.serving.settings import TOKEN_ENV
     except ImportError as exc:
-        typer.echo(
-            f"error: the web extra is not installed ({exc.name}): pip install 'eventwire[web]'", err=True
-        )
-        raise typer.Exit(1) from exc
+        fail(f"the web extra is not installed ({exc.name}): pip install 'eventwire[web]'")
 
-    config = load_config(config_file).with_overrides(db=db)
+    config = settings(config_file, db=db)
     if cache_rows is not None and cache_rows < 0:
-        typer.echo("error: --cache-rows must be 0 or more", err=True)
-        raise typer.Exit(2)
+        fail("--cache-rows must be 0 or more", code=2)
     if max_upload_bytes is not None and max_upload_bytes < 1:
-        typer.echo("error: --max-upload-bytes must be at least 1", err=True)
-        raise typer.Exit(2)
+        fail("--max-upload-bytes must be at least 1", code=2)
     plan = _watch_plan(watch, feeds, sources_file, alerts_file, interval)
-    settings = ServerSettings.from_env(
+    server = ServerSettings.from_env(
         config.db, config=config, max_upload_bytes=max_upload_bytes, cache_rows=cache_rows, watch=plan
     )
-    app = create_app(settings)
-    mode = (
-        "ingest enabled (token set)"
-        if not settings.read_only
-        else f"read-only (set {TOKEN_ENV} to allow ingest)"
-    )
+    app = create_app(server)
+    mode = "ingest enabled (token set)"
+    if server.read_only:
+        mode = f"read-only (set {TOKEN_ENV} to allow ingest)"
     if plan is not None:
         mode += f", watching {len(plan.sources.sources)} sources"
-    typer.echo(f"eventwire: serving {settings.db} on http://{host}:{port}/ - {mode}", err=True)
+    typer.echo(f"eventwire: serving {server.db} on http://{host}:{port}/ - {mode}", err=True)
     uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=log_level == "debug")
     sys.stderr.flush()
 
@@ -89,13 +78,10 @@ def _watch_plan(
 
     if not watch:
         if feeds or sources_file or alerts_file:
-            typer.echo("error: --feed, --sources and --alerts need --watch", err=True)
-            raise typer.Exit(2)
+            fail("--feed, --sources and --alerts need --watch", code=2)
         return None
     alerts = load_alerts(alerts_file) if alerts_file is not None else None
     return WatchPlan(sources=load_sources(sources_file, feeds, interval), alerts=alerts)
 
 
-def register(app: typer.Typer) -> None:
-    """Add `serve` to the `eventwire` command."""
-    app.command("serve")(serve)
+COMMANDS = {"serve": serve}

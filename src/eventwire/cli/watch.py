@@ -1,6 +1,6 @@
 """The monitoring commands: `watch` (poll sources, ingest what is new, alert), `sources`, `alerts`.
 
-Thin shells over `eventwire.watch`; `eventwire.cli` adds them with `register(app)`.
+Thin shells over `eventwire.watch`.
 """
 
 import signal
@@ -18,7 +18,19 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from eventwire.cli import ConfigOption, DbOption, JsonOption, _config, _open, _print_jsonl, err, out
+from eventwire.cli.common import (
+    ArticlesOnlyOption,
+    BatchSizeOption,
+    ConfigOption,
+    DbOption,
+    JsonOption,
+    LimitOption,
+    err,
+    listed,
+    open_store,
+    out,
+    settings,
+)
 from eventwire.store import Store
 from eventwire.store.alerts import list_alerts
 from eventwire.store.crawl import list_sources
@@ -90,15 +102,15 @@ def watch(
     interval: Optional[int] = IntervalOption,
     db: Optional[str] = DbOption,
     config_file: Optional[Path] = ConfigOption,
-    batch_size: Optional[int] = typer.Option(None, "--batch-size", help="Documents per transaction."),
-    articles_only: bool = typer.Option(False, "--articles-only", help="Store clean articles, skip events."),
+    batch_size: Optional[int] = BatchSizeOption,
+    articles_only: bool = ArticlesOnlyOption,
 ) -> None:
     """Poll feeds and sitemaps, ingest new articles (stories updated as they arrive), fire alerts."""
     plan = load_sources(sources_file, feeds, interval)
     alerts = AlertEngine(load_alerts(alerts_file)) if alerts_file is not None else None
-    config = _config(config_file, db=db, batch_size=batch_size, code_events=False if articles_only else None)
+    config = settings(config_file, articles_only, db=db, batch_size=batch_size)
     watcher = Watcher(plan, config, alerts=alerts)
-    store = _open(config)
+    store = open_store(config)
     with store:
         try:
             if once:
@@ -140,11 +152,8 @@ def sources(
     db: Optional[str] = DbOption, config_file: Optional[Path] = ConfigOption, as_json: bool = JsonOption
 ) -> None:
     """List watched sources with their last poll, status and counts of articles met."""
-    config = _config(config_file, db=db)
-    with _open(config, read_only=True) as store:
-        rows = list_sources(store)
-    if as_json:
-        _print_jsonl(rows)
+    rows = listed(db, config_file, as_json, list_sources)
+    if rows is None:
         return
     table = Table(
         "source", "kind", "status", "last poll", "next poll", "stored", "dup", "failed", "retry", "polls"
@@ -173,14 +182,11 @@ def alerts(
     db: Optional[str] = DbOption,
     config_file: Optional[Path] = ConfigOption,
     as_json: bool = JsonOption,
-    limit: Optional[int] = typer.Option(None, "--limit", help="At most this many alerts (newest first)."),
+    limit: Optional[int] = LimitOption,
 ) -> None:
     """List fired alerts, newest first, with their evidence and deliveries."""
-    config = _config(config_file, db=db)
-    with _open(config, read_only=True) as store:
-        rows = list_alerts(store, limit=limit)
-    if as_json:
-        _print_jsonl(rows)
+    rows = listed(db, config_file, as_json, lambda store: list_alerts(store, limit=limit))
+    if rows is None:
         return
     table = Table("fired", "rule", "alert", "evidence", "delivered")
     for r in rows:
@@ -203,8 +209,4 @@ def _evidence_text(evidence: dict[str, Any]) -> str:
     return " ".join(parts)
 
 
-def register(app: typer.Typer) -> None:
-    """Add `watch`, `sources` and `alerts` to the `eventwire` command."""
-    app.command("watch")(watch)
-    app.command("sources")(sources)
-    app.command("alerts")(alerts)
+COMMANDS = {"watch": watch, "sources": sources, "alerts": alerts}

@@ -7,7 +7,17 @@ from typing import Any, Optional
 import typer
 from rich.table import Table
 
-from eventwire.cli import ConfigOption, DbOption, JsonOption, _config, _fail, _open, _print_jsonl, out
+from eventwire.cli.common import (
+    ConfigOption,
+    DbOption,
+    JsonOption,
+    LimitOption,
+    fail,
+    listed,
+    out,
+    print_jsonl,
+    reading,
+)
 from eventwire.reads.stories import compare_story
 from eventwire.store import stories as queries
 from eventwire.store.shapes import json_ready
@@ -21,14 +31,11 @@ def list_stories(
     db: Optional[str] = DbOption,
     config_file: Optional[Path] = ConfigOption,
     as_json: bool = JsonOption,
-    limit: Optional[int] = typer.Option(None, "--limit", help="At most this many stories."),
+    limit: Optional[int] = LimitOption,
 ) -> None:
     """List stories, newest first: articles about one real-world event across outlets."""
-    config = _config(config_file, db=db)
-    with _open(config, read_only=True) as store:
-        rows = queries.list_stories(store, limit=limit)
-    if as_json:
-        _print_jsonl(rows)
+    rows = listed(db, config_file, as_json, lambda store: queries.list_stories(store, limit=limit))
+    if rows is None:
         return
     table = Table("id", "first", "last", "articles", "outlets", "title")
     for r in rows:
@@ -56,14 +63,12 @@ def show_story(
 ) -> None:
     """Show a story: its articles, its timeline and its consolidated events with their sources."""
     if (story_id is None) == (about is None):
-        _fail("give a story id or --about TEXT", code=2)
-    config = _config(config_file, db=db)
-    with _open(config, read_only=True) as store:
+        fail("give a story id or --about TEXT", code=2)
+    with reading(db, config_file) as store:
         found = story_id if story_id is not None else queries.story_about(store, about or "")
         story = queries.story_detail(store, found) if found else None
     if story is None:
-        _fail(f"no story mentions {about!r}" if about else f"no single story with id prefix {story_id!r}")
-        return
+        fail(f"no story mentions {about!r}" if about else f"no single story with id prefix {story_id!r}")
     if as_json:
         out.print(json.dumps(json_ready(story), ensure_ascii=False))
         return
@@ -106,13 +111,11 @@ def compare(
 ) -> None:
     """Side by side per outlet: events, quotes, actors, places, and passages only it carries."""
     if fmt not in COMPARE_FORMATS:
-        _fail(f"unknown format {fmt!r}: choose one of {', '.join(COMPARE_FORMATS)}", code=2)
-    config = _config(config_file, db=db)
-    with _open(config, read_only=True) as store:
+        fail(f"unknown format {fmt!r}: choose one of {', '.join(COMPARE_FORMATS)}", code=2)
+    with reading(db, config_file) as store:
         comparison = compare_story(store, story_id)
     if comparison is None:
-        _fail(f"no single story with id prefix {story_id!r}")
-        return
+        fail(f"no single story with id prefix {story_id!r}")
     renderers = {
         "text": render.as_text,
         "md": render.as_markdown,
@@ -126,14 +129,14 @@ def compare(
     try:
         out_file.write_text(document, encoding="utf-8")
     except OSError as exc:
-        _fail(f"cannot write {out_file}: {exc.strerror or exc}")
+        fail(f"cannot write {out_file}: {exc.strerror or exc}")
     out.print(f"wrote the comparison of {comparison['story']} to {out_file}")
 
 
 def print_consolidated(store_rows: list[dict[str, Any]], as_json: bool) -> None:
     """`events --consolidated`: one row per real event, with how many reports stand behind it."""
     if as_json:
-        _print_jsonl(store_rows)
+        print_jsonl(store_rows)
         return
     table = Table("id", "date", "source", "type", "target", "where", "reports", "outlets", "differ")
     for r in store_rows:
@@ -152,7 +155,4 @@ def print_consolidated(store_rows: list[dict[str, Any]], as_json: bool) -> None:
     out.print(f"{len(store_rows)} consolidated events")
 
 
-def register(app: typer.Typer) -> None:
-    app.command("stories")(list_stories)
-    app.command("story")(show_story)
-    app.command("compare")(compare)
+COMMANDS = {"stories": list_stories, "story": show_story, "compare": compare}
