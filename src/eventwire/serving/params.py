@@ -125,10 +125,6 @@ async def paging(request: Request) -> Paging:
     return parse_paging(request.query_params)
 
 
-async def output_format(request: Request) -> Format:
-    return parse_format(request.query_params)
-
-
 async def event_filters(request: Request) -> EventQuery:
     """The event filter of a request; raises a 400 naming the first bad parameter."""
     return parse_event_query(request.query_params)

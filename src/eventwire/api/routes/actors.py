@@ -2,40 +2,17 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from eventwire.reads.resources import actor_detail
 from eventwire.serving.encoding import ApiJSON
 from eventwire.serving.errors import ApiError
-from eventwire.serving.lists import ACTORS, list_response
-from eventwire.serving.params import (
-    FORMAT_PARAM,
-    PAGING_PARAMS,
-    Format,
-    Paging,
-    documented,
-    output_format,
-    paging,
-    parse_country,
-)
+from eventwire.serving.lists import ACTORS, list_route
 from eventwire.serving.state import server
 
 router = APIRouter(prefix="/api", tags=["actors"])
-
-
-@router.get(
-    "/actors", summary="Actors, busiest first", openapi_extra=documented(*PAGING_PARAMS, FORMAT_PARAM)
-)
-def list_actors(
-    request: Request,
-    name: str | None = Query(None, description="Name contains this (case-insensitive)."),
-    country: str | None = Query(None, description="ISO3 country, e.g. RUS."),
-    page: Paging = Depends(paging),
-    fmt: Format = Depends(output_format),
-) -> Response:
-    filters = {"name": name or None, "country": parse_country(country, "country")}
-    return list_response(request, ACTORS, filters, page, fmt)
+list_route(router, "/actors", ACTORS, "Actors, busiest first")
 
 
 @router.get("/actors/{actor_id}", summary="One actor: who, roles over time, activity by month, quotes")

@@ -2,36 +2,17 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from eventwire.reads.resources import dyad_detail
 from eventwire.serving.encoding import ApiJSON
-from eventwire.serving.lists import DYADS, list_response
-from eventwire.serving.params import (
-    FORMAT_PARAM,
-    PAGING_PARAMS,
-    Format,
-    Paging,
-    documented,
-    output_format,
-    paging,
-    parse_side,
-)
+from eventwire.serving.lists import DYADS, list_route
+from eventwire.serving.params import parse_side
 from eventwire.serving.state import server
 
 router = APIRouter(prefix="/api", tags=["dyads"])
-
-
-@router.get(
-    "/dyads",
-    summary="Pairs of countries with the most events between them",
-    openapi_extra=documented(*PAGING_PARAMS, FORMAT_PARAM),
-)
-def list_dyads(
-    request: Request, page: Paging = Depends(paging), fmt: Format = Depends(output_format)
-) -> Response:
-    return list_response(request, DYADS, {}, page, fmt)
+list_route(router, "/dyads", DYADS, "Pairs of countries with the most events between them")
 
 
 @router.get("/dyads/{a}/{b}", summary="Events between two sides per week, by type, with mean Goldstein")

@@ -2,37 +2,20 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from eventwire.reads.stories import compare_story
 from eventwire.serving.encoding import ApiJSON
 from eventwire.serving.errors import ApiError
-from eventwire.serving.lists import STORIES, list_response
-from eventwire.serving.params import (
-    FORMAT_PARAM,
-    PAGING_PARAMS,
-    Format,
-    Paging,
-    documented,
-    output_format,
-    paging,
-)
+from eventwire.serving.lists import STORIES, list_route
 from eventwire.serving.state import server
 from eventwire.store.stories import story_detail
 
 router = APIRouter(prefix="/api", tags=["stories"])
 
 
-@router.get(
-    "/stories",
-    summary="Stories, newest first, with their outlets and article counts",
-    openapi_extra=documented(*PAGING_PARAMS, FORMAT_PARAM),
-)
-def list_stories(
-    request: Request, page: Paging = Depends(paging), fmt: Format = Depends(output_format)
-) -> Response:
-    return list_response(request, STORIES, {}, page, fmt)
+list_route(router, "/stories", STORIES, "Stories, newest first, with their outlets and article counts")
 
 
 @router.get("/stories/{story_id}", summary="One story: articles, timeline, consolidated events and reports")

@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from eventwire.serving.encoding import ApiJSON
-from eventwire.serving.lists import ALERTS, list_response
-from eventwire.serving.params import PAGING_PARAMS, Paging, documented, paging
+from eventwire.serving.lists import ALERTS, list_route
 from eventwire.serving.state import server
 from eventwire.store.crawl import list_sources
 
 router = APIRouter(prefix="/api", tags=["watch"])
 
 
-@router.get(
+list_route(
+    router,
     "/alerts",
-    summary="Fired alerts, newest first, with their evidence (links into the pages) and deliveries",
-    openapi_extra=documented(*PAGING_PARAMS),
+    ALERTS,
+    "Fired alerts, newest first, with their evidence (links into the pages) and deliveries",
 )
-def alerts(request: Request, page: Paging = Depends(paging)) -> Response:
-    return list_response(request, ALERTS, {}, page)
 
 
 @router.get("/sources", summary="Watched sources with their last poll, status and counts")

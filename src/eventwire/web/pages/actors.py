@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
 from eventwire.reads.resources import actor_detail
 from eventwire.serving.errors import ApiError
 from eventwire.serving.lists import ACTORS
-from eventwire.serving.params import Paging, paging, parse_country
+from eventwire.serving.params import Paging, paging
 from eventwire.serving.state import server
 from eventwire.store.events import EventQuery, event_rows
 from eventwire.store.shapes import event_api
@@ -21,13 +21,8 @@ EVENTS_SHOWN = 20
 
 
 @router.get("/actors", response_class=HTMLResponse)
-def actors_page(
-    request: Request,
-    name: str | None = Query(None),
-    country: str | None = Query(None),
-    page: Paging = Depends(paging),
-) -> HTMLResponse:
-    filters = {"name": name or None, "country": parse_country(country, "country")}
+def actors_page(request: Request, page: Paging = Depends(paging)) -> HTMLResponse:
+    filters = ACTORS.filter_values(request.query_params)
     rows, total = ACTORS.page(server(request).database.reader(), filters, page)
     params = {k: v for k, v in filters.items() if v}
     return render(request, "actors.html", title="Actors", actors=rows, total=total, page=page, params=params)

@@ -17,12 +17,10 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/articles", response_class=HTMLResponse)
-def articles_page(
-    request: Request, outlet: str | None = Query(None), page: Paging = Depends(paging)
-) -> HTMLResponse:
-    outlet = outlet or None
-    rows, total = ARTICLES.page(server(request).database.reader(), {"outlet": outlet}, page)
-    params = {"outlet": outlet} if outlet else {}
+def articles_page(request: Request, page: Paging = Depends(paging)) -> HTMLResponse:
+    filters = ARTICLES.filter_values(request.query_params)
+    rows, total = ARTICLES.page(server(request).database.reader(), filters, page)
+    params = {k: v for k, v in filters.items() if v}
     return render(
         request, "articles.html", title="Articles", articles=rows, total=total, page=page, params=params
     )
