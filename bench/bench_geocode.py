@@ -24,9 +24,9 @@ from collections import defaultdict
 from pathlib import Path
 
 from eventwire.config import Config
-from eventwire.evaluate import default_scorer, evaluate
+from eventwire.evaluation import default_scorer, evaluate
+from eventwire.evaluation.places import load_labels, score_places, summary
 from eventwire.geo import Gazetteer, Geocoder
-from eventwire.geo.scoring import load_labels, score_places, summary
 from eventwire.records import Actor, Event
 from eventwire.store import Store
 

@@ -35,11 +35,12 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.config import Config
+from eventwire.engines.stories import update_stories
+from eventwire.evaluation.stories import score_labelled_set
 from eventwire.records import Article, BatchResult, Processed, RawDocument
 from eventwire.store import Store
-from eventwire.stories import update_stories
-from eventwire.stories.scoring import score_labelled_set
-from eventwire.stories.update import view_from_row, views_sql
+from eventwire.store.stories import views_sql
+from eventwire.stories.cluster import view_from_row
 from eventwire.stories.windows import WINDOW_WIDTH_DAYS, Windows, run_windows
 
 SETS = Path(__file__).resolve().parent.parent / "tests" / "data" / "stories"

@@ -16,9 +16,9 @@ import sys
 from pathlib import Path
 
 from eventwire.config import Config
-from eventwire.evaluate import default_scorer, evaluate
-from eventwire.geo.scoring import load_labels, score_places
-from eventwire.stories.scoring import score_labelled_set
+from eventwire.evaluation import default_scorer, evaluate
+from eventwire.evaluation.places import load_labels, score_places
+from eventwire.evaluation.stories import score_labelled_set
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOORS = ROOT / "tests" / "quality_floors.json"

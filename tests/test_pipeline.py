@@ -5,6 +5,8 @@ Stages are replaced by tiny stub stages here, as the style guide asks for runner
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from eventwire import pipeline as pipeline_module
@@ -53,3 +55,53 @@ def test_pipeline_stage_returning_the_wrong_record_is_a_named_bug(monkeypatch):
     result = Pipeline(Config(code_events=False)).process_batch(_docs()[:1])
     (failure,) = result.failures
     assert failure.code == "E900" and "stage extract returned str, expected Article" in failure.reason
+
+
+def _stub_stages() -> tuple[pipeline_module.Stage, ...]:
+    """extract as the real one stubbed; a batch stage that fails as a batch; a last per-document one."""
+
+    def many(articles: list[Article]) -> list[Article]:
+        if any("batch" in a.text for a in articles):
+            raise RuntimeError("the batch call failed")
+        return articles
+
+    def one(article: Article) -> Article:
+        if "batch" in article.text and "alone" in article.text:
+            raise EventwireError(E.E203, language="xx")
+        return article
+
+    def last(article: Article) -> Article:
+        if "late" in article.text:
+            raise ValueError("late bug")
+        return article
+
+    return (
+        pipeline_module.Stage("extract", RawDocument, Article, _stub_extract),
+        pipeline_module.Stage("batched", Article, Article, one, many),
+        pipeline_module.Stage("last", Article, Article, last),
+    )
+
+
+def test_pipeline_files_each_failure_under_its_stage(stubbed):
+    pipeline = Pipeline(Config(code_events=False))
+    pipeline.stages = _stub_stages()
+    texts = ("fine one", "empty page", "batch fine", "batch alone", "late one")
+    result = pipeline.process_batch([RawDocument(text=t, format="text", source=f"{t}.txt") for t in texts])
+    assert [p.article.text for p in result.processed] == ["fine one", "batch fine"]
+    assert [(f.source, f.stage, f.code) for f in result.failures] == [
+        ("empty page.txt", "extract", "E201"),
+        ("batch alone.txt", "batched", "E203"),
+        ("late one.txt", "last", "E900"),
+    ]
+
+
+def test_pipeline_lists_its_stages_in_order():
+    assert [s.name for s in Pipeline(Config(code_events=False)).stages] == ["extract"]
+
+
+@pytest.mark.slow
+def test_pipeline_stages_chain_record_to_record():
+    stages = Pipeline(Config()).stages
+    assert [s.name for s in stages] == ["extract", "language", "annotate", "code", "geocode", "quotes"]
+    for before, after in itertools.pairwise(stages):
+        assert issubclass(before.gives, after.takes)

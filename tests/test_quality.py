@@ -10,8 +10,8 @@ from types import ModuleType
 import pytest
 
 from eventwire.config import Config
-from eventwire.evaluate import EvalResult, default_scorer, evaluate
-from eventwire.geo.scoring import PlaceScores, load_labels, score_places, summary
+from eventwire.evaluation import EvalResult, default_scorer, evaluate
+from eventwire.evaluation.places import PlaceScores, load_labels, score_places, summary
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "eval" / "dev"

@@ -9,7 +9,8 @@ import pytest
 
 from eventwire.config import Config
 from eventwire.engines.local import run_local
-from eventwire.store import Store, queries
+from eventwire.store import Store
+from eventwire.store.events import event_rows
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 
@@ -24,7 +25,7 @@ def events(tmp_path_factory) -> list[dict]:
     db = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
     with Store(db) as store:
         run_local([SEEDS], Config(db=str(db), workers=1), store)
-        return queries.events(store)
+        return event_rows(store)
 
 
 def _find(events, type_, source, target):
@@ -66,7 +67,7 @@ def seed_store(tmp_path_factory):
 
 
 def test_seeds_are_one_story_from_two_outlets(seed_store):
-    from eventwire.stories.queries import list_stories
+    from eventwire.store.stories import list_stories
 
     with Store(seed_store, read_only=True) as store:
         stories = list_stories(store)
@@ -77,7 +78,8 @@ def test_seeds_are_one_story_from_two_outlets(seed_store):
 
 
 def test_seed_comparison_shows_what_each_outlet_carries(seed_store):
-    from eventwire.stories.queries import compare_story, list_stories
+    from eventwire.reads.stories import compare_story
+    from eventwire.store.stories import list_stories
 
     with Store(seed_store, read_only=True) as store:
         comparison = compare_story(store, list_stories(store)[0]["id"])

@@ -9,7 +9,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.2.0"
+from eventwire.version import __version__
+
 __all__ = ["__version__", "code_text"]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -1,10 +1,10 @@
-"""`code_text`: events and quotes from a piece of text, for use from Python."""
+"""`code_text`: events and quotes from a piece of text, for use from Python; the types it gives."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from eventwire.pipeline import Pipeline
 from eventwire.records import Article, Event, Quote, content_hash
@@ -21,6 +21,14 @@ class CodedText:
 @lru_cache(maxsize=1)
 def _default_pipeline() -> Pipeline:
     return Pipeline()
+
+
+@cache
+def plover_types() -> tuple[str, ...]:
+    """The PLOVER types the coder gives, from its ontology table, in alphabetical order."""
+    from eventwire.code.ontology import cameo_codes
+
+    return tuple(sorted({c.plover for c in cameo_codes().values() if c.plover}))
 
 
 def code_text(text: str, published: date | None = None, *, pipeline: Pipeline | None = None) -> CodedText:

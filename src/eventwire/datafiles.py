@@ -1,8 +1,11 @@
-"""Reading the package's data files: TSV tables and word lists with `#` comment lines."""
+"""Reading the package's data files (`src/eventwire/data`): TSV tables and word lists with `#`
+comment lines, and TOML tables. Every stage reads its data through here."""
 
 from __future__ import annotations
 
+import tomllib
 from importlib.resources import files
+from typing import Any
 
 
 def data_text(*parts: str) -> str:
@@ -10,10 +13,16 @@ def data_text(*parts: str) -> str:
     return files("eventwire").joinpath("data", *parts).read_text(encoding="utf-8")
 
 
-def data_rows(*parts: str) -> list[list[str]]:
-    """The rows of a tab-separated data file below its header; comments and blank lines skipped."""
+def data_rows(*parts: str, header: bool = True) -> list[list[str]]:
+    """The rows of a tab-separated data file (below its header, when it has one); comments and
+    blank lines skipped."""
     lines = [line for line in data_text(*parts).splitlines() if line.strip() and not line.startswith("#")]
-    return [line.split("\t") for line in lines[1:]]
+    return [line.split("\t") for line in lines[1 if header else 0 :]]
+
+
+def data_toml(*parts: str) -> dict[str, Any]:
+    """The tables of a TOML data file."""
+    return tomllib.loads(data_text(*parts))
 
 
 def data_words(*parts: str) -> list[str]:

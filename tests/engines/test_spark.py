@@ -29,11 +29,13 @@ from spark_helpers import (
 
 from eventwire.config import Config
 from eventwire.engines.local import run_local
-from eventwire.engines.spark_dataset import PARTITION_COLUMN, TABLES, columns
+from eventwire.engines.spark_dataset import PARTITION_COLUMN
 from eventwire.engines.spark_load import load_dataset
 from eventwire.engines.spark_runner import SparkSummary, run_spark
 from eventwire.engines.spark_session import SparkOptions
 from eventwire.store import Store
+from eventwire.store.rows import TABLES
+from eventwire.store.schema import table_columns as columns
 
 pytest.importorskip("pyspark")
 pytestmark = pytest.mark.slow

@@ -10,6 +10,7 @@ import pytest
 from eventwire.errors import EventwireError
 from eventwire.records import Actor, Article, BatchResult, Event, Failure, Processed, Quote, RawDocument
 from eventwire.store import Store, export, queries
+from eventwire.store.events import event_rows
 
 CHINA = Actor(name="China", country="CHN", sector="GOV", kind="state")
 RUSSIA = Actor(name="Russia", country="RUS", sector="GOV", kind="state")
@@ -128,7 +129,7 @@ def test_store_keeps_an_events_place_and_exports_it(tmp_path):
     item.events[0] = replace(item.events[0], location="Moscow", place=moscow)
     with Store(tmp_path / "t.duckdb") as store:
         store.write_batch(BatchResult(processed=[item]))
-        row = queries.events(store)[0]
+        row = event_rows(store)[0]
         export(store, "jsonl", tmp_path / "out.jsonl")
     assert (row["place_name"], row["geonames_id"], row["feature_type"], row["place_country"]) == (
         "Moscow", 524901, "city", "RUS"
@@ -154,7 +155,7 @@ def test_store_migrates_a_version_2_file_to_place_columns(tmp_path):
         store.write_batch(BatchResult(processed=[_processed("China met Russia.")]))
         columns = [r[0] for r in store.con.execute("DESCRIBE events").fetchall()]
         version = store.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
-        assert queries.events(store)[0]["place_name"] is None
+        assert event_rows(store)[0]["place_name"] is None
     assert columns[-len(EVENT_PLACE_COLUMNS):] == [name for name, _ in EVENT_PLACE_COLUMNS]
     assert int(version) == SCHEMA_VERSION
     with Store(path) as store:  # opening again changes nothing

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.config import Config
-from eventwire.stories.scoring import score_labelled_set
+from eventwire.evaluation.stories import score_labelled_set
 
 ROOT = Path(__file__).resolve().parents[2]
 TUNE = ROOT / "tests" / "data" / "stories" / "tune"

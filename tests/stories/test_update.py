@@ -12,9 +12,10 @@ from story_texts import (
     SAME_PAIR_LATER,
 )
 
+from eventwire.engines.stories import update_stories
+from eventwire.reads.stories import compare_story
 from eventwire.store import Store
-from eventwire.stories import update_stories
-from eventwire.stories.queries import compare_story, consolidated_events, list_stories, story_detail
+from eventwire.store.stories import consolidated_events, list_stories, story_detail
 
 DAY = date(2023, 3, 7)
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from story_helpers import coverage_processed, generated_coverage, store_batch
 
+from eventwire.engines.stories import adopt_stories, update_stories
 from eventwire.store import Store
-from eventwire.stories import update_stories
-from eventwire.stories.cluster import ArticleView
+from eventwire.store.stories import views_sql
+from eventwire.stories.cluster import ArticleView, view_from_row
 from eventwire.stories.copies import CopyLink
-from eventwire.stories.update import adopt_stories, view_from_row, views_sql
 from eventwire.stories.windows import Windows, follow_copies, prefix_counts, run_windows
 
 

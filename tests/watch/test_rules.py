@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.engines.stories import update_stories
 from eventwire.errors import EventwireError
 from eventwire.records import Actor, Article, BatchResult, Event, Processed, RawDocument
 from eventwire.store import Store
-from eventwire.stories import update_stories
-from eventwire.watch.alerts import AlertEngine, AlertPlan, list_alerts, load_alerts
+from eventwire.store.alerts import list_alerts
+from eventwire.watch.alerts import AlertEngine, AlertPlan, load_alerts
 from eventwire.watch.rules import parse_rule
 
 CHN = Actor("China", "CHN", "GOV", "state")

@@ -33,7 +33,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib.resources import files
+
+from eventwire.datafiles import data_rows
 
 __all__ = ["DateMention", "find_dates", "header_date", "resolve_event_date", "text_year"]
 
@@ -78,8 +79,7 @@ class _Relative:
 
 
 def _read_table(name: str) -> list[list[str]]:
-    raw = (files("eventwire") / "data" / "dates" / name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in raw.splitlines() if line.strip() and not line.startswith("#")]
+    return data_rows("dates", name, header=False)
 
 
 @lru_cache(maxsize=1)

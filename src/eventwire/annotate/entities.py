@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -18,8 +18,15 @@ from spacy.util import filter_spans
 
 from eventwire.datafiles import data_words
 
-if TYPE_CHECKING:
-    from eventwire.actors.dictionary import ActorDictionary
+
+class NameBook(Protocol):
+    """What labelling asks of the actor dictionary (`actors.ActorDictionary`), which sits above
+    this stage: the actor a name stands for, and whether a word is a known person's surname."""
+
+    def lookup(self, name: str, /) -> Any: ...
+
+    def lookup_surname(self, name: str, /) -> Any: ...
+
 
 NameLabel = Callable[[str], str | None]
 """Maps a name to PERSON, GPE or ORG when the dictionary knows it, else None."""
@@ -28,7 +35,7 @@ RUN_TAGS = frozenset({"NNP", "NNPS"})
 LABEL_OF_KIND = {"person": "PERSON", "state": "GPE", "igo": "ORG", "group": "ORG", "sector": "NORP"}
 
 
-def dictionary_labels(dictionary: ActorDictionary) -> NameLabel:
+def dictionary_labels(dictionary: NameBook) -> NameLabel:
     """Name -> entity label from the actor dictionary; a bare known surname counts as a person."""
 
     @lru_cache(maxsize=65536)

@@ -1,6 +1,5 @@
-"""api: the FastAPI application of `eventwire serve`, JSON under /api/ and the web pages."""
+"""api: the JSON API under /api/, one router a resource (`routes/`), over the shared layer `serving`."""
 
-from eventwire.api.app import create_app
-from eventwire.api.settings import ServerSettings
+from eventwire.api.routes import ROUTERS
 
-__all__ = ["ServerSettings", "create_app"]
+__all__ = ["ROUTERS"]

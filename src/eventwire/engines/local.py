@@ -16,12 +16,12 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from eventwire.config import Config
-from eventwire.ingest import IngestOptions, iter_documents
+from eventwire.engines.stories import StoriesSummary, update_stories
+from eventwire.ingest import Blob, IngestOptions, iter_documents
 from eventwire.pipeline import Pipeline, load_data_files
 from eventwire.records import BatchResult, Failure, RawDocument
 from eventwire.store import Store
-from eventwire.store.database import TableRows
-from eventwire.stories import StoriesSummary, update_stories
+from eventwire.store.rows import TableRows
 
 ProgressCallback = Callable[[int], None]
 """Called with the number of documents just finished."""
@@ -91,13 +91,14 @@ def _batches(
 
 
 def run_local(
-    paths: Sequence[str | Path],
+    paths: Sequence[str | Path | Blob],
     config: Config,
     store: Store,
     progress: ProgressCallback | None = None,
     pipeline: Pipeline | None = None,
 ) -> RunSummary:
-    """Ingest `paths` into `store` with `config.worker_count` processes.
+    """Ingest `paths` (files, folders, globs, or files' bytes) into `store` with
+    `config.worker_count` processes.
 
     Args:
         pipeline: an already-built pipeline to use in-process (one worker); built when absent.

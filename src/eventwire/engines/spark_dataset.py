@@ -1,7 +1,8 @@
 """The Parquet dataset a Spark run writes: one folder a table, the store's own columns.
 
-Columns, types, nullability and keys are read from the DuckDB schema itself (an in-memory
-`Store`), never written out twice, so a change to `store/schema.py` changes the dataset with it;
+Columns, types, nullability and keys are read from the DuckDB schema itself
+(`schema.table_columns`), never written out twice, so a change to `store/schema.py` changes the
+dataset with it;
 a column type this module cannot map fails loudly instead of drifting. The tables with a
 publication date are partitioned by it (`pub_date=YYYY-MM-DD`, the article's date; documents,
 events and quotes take their article's): the files hold exactly the table's columns and the
@@ -12,55 +13,26 @@ DuckDB tables.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from datetime import datetime
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from eventwire.store import Store
-from eventwire.store.schema import SCHEMA_VERSION
+from eventwire.store.schema import SCHEMA_VERSION, table_columns
 
 if TYPE_CHECKING:
     from pyspark import RDD
     from pyspark.sql import DataFrame, SparkSession
     from pyspark.sql.types import StructType
 
-TABLES: tuple[str, ...] = ("documents", "articles", "actors", "events", "quotes", "failures")
-"""What a run produces: every table `Store.write_batch` writes."""
 PARTITION_COLUMN = "pub_date"
-PARTITION_SQL: dict[str, str] = {
-    # How each table finds its publication date (the article's) in a store holding one flush.
-    "documents": "SELECT t.*, a.published FROM documents t LEFT JOIN articles a ON a.hash = t.hash",
-    "articles": "SELECT t.*, t.published FROM articles t",
-    "events": "SELECT t.*, a.published FROM events t LEFT JOIN articles a ON a.doc_id = t.doc_id",
-    "quotes": "SELECT t.*, a.published FROM quotes t LEFT JOIN articles a ON a.doc_id = t.doc_id",
-}
-"""Tables partitioned by publication date; actors and failures have none."""
+PARTITIONED: tuple[str, ...] = ("documents", "articles", "events", "quotes")
+"""Tables partitioned by publication date (the article's); actors and failures have none."""
 MANIFEST = "manifest"
 """A one-line JSON folder beside the tables: schema version, when, what."""
-ROW_ORDER = "ORDER BY ALL"
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    name: str
-    type: str
-    """The DuckDB type name."""
-    nullable: bool
-    key: bool
-
-
-@cache
-def columns(table: str) -> tuple[Column, ...]:
-    """The columns of one store table, read from the schema DuckDB creates."""
-    with Store(":memory:") as store:
-        described = store.con.execute(f"DESCRIBE {table}").fetchall()
-    return tuple(Column(r[0], r[1], r[2] == "YES", r[3] in ("PRI", "UNI")) for r in described)
 
 
 def key_columns(table: str) -> list[str]:
-    return [c.name for c in columns(table) if c.key]
+    return [c.name for c in table_columns(table) if c.key]
 
 
 def _spark_type(duckdb_type: str) -> Any:
@@ -85,16 +57,10 @@ def spark_schema(table: str) -> StructType:
     """The table's columns as a Spark schema, plus the partition column where it has one."""
     from pyspark.sql import types as T
 
-    fields = [T.StructField(c.name, _spark_type(c.type), c.nullable) for c in columns(table)]
-    if table in PARTITION_SQL:
+    fields = [T.StructField(c.name, _spark_type(c.type), c.nullable) for c in table_columns(table)]
+    if table in PARTITIONED:
         fields.append(T.StructField(PARTITION_COLUMN, T.DateType(), True))
     return T.StructType(fields)
-
-
-def table_rows(store: Store, table: str) -> Iterator[tuple[Any, ...]]:
-    """Every row of `table` in `store`, with its publication date last where the table has one."""
-    sql = PARTITION_SQL.get(table, f"SELECT * FROM {table}")
-    yield from store.con.execute(f"{sql} {ROW_ORDER}").fetchall()
 
 
 def table_path(out: str, table: str) -> str:
@@ -127,7 +93,7 @@ def write_tables(
         # The rows come out of DuckDB with the schema's own types: checking each again in Python
         # would only cost time.
         frame = session.createDataFrame(_rows_of(rows, table), spark_schema(table), verifySchema=False)
-        if table in PARTITION_SQL:
+        if table in PARTITIONED:
             counts[table] = (counted or {}).get(table, 0)
         else:
             # Several flushes and tasks meet the same actor: one row a key, as in the store.
@@ -143,7 +109,7 @@ def _rows_of(rows: RDD[tuple[str, tuple[Any, ...]]], table: str) -> RDD[tuple[An
 
 def _write(frame: DataFrame, table: str, out: str) -> None:
     writer = frame.write.mode("overwrite")
-    if table in PARTITION_SQL:
+    if table in PARTITIONED:
         writer = writer.partitionBy(PARTITION_COLUMN)
     writer.parquet(table_path(out, table))
 

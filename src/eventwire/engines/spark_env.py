@@ -84,9 +84,7 @@ def _files(dist: Distribution) -> Iterator[tuple[Path, str]]:
 
 def _package_files() -> Iterator[tuple[Path, str]]:
     """eventwire's own files, from where it is imported (an editable install lists none)."""
-    import eventwire
-
-    package = Path(eventwire.__file__).parent
+    package = Path(__file__).resolve().parents[1]
     for source in sorted(package.rglob("*")):
         relative = source.relative_to(package.parent)
         if source.is_file() and not SKIPPED_PARTS & set(relative.parts):

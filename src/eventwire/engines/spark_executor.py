@@ -4,11 +4,10 @@ Each Python worker process builds one `Pipeline` (spaCy model, actor dictionary)
 a task needs it and keeps it for every later task: Spark reuses its Python workers
 (`spark.python.worker.reuse`, on by default), so a worker loads the model once.
 
-Rows are made by the store itself: each partition writes its results into a private in-memory
-`Store` with `Store.write_batch`, the code a local run writes with, and reads the tables back.
-Ids are content hashes (`event_id`, `quote_id`, `actor_id`), timestamps come from the run's
-start and the input order (see `ingest_time`), and rows come out sorted, so a retried task
-produces exactly the rows the failed one would have.
+Rows are made by the store's own mapping (`store.rows.BatchRows`, what `Store.write_batch`
+inserts), without a store. Ids are content hashes (`event_id`, `quote_id`, `actor_id`),
+timestamps come from the run's start and the input order (see `ingest_time`), and rows come out
+sorted, so a retried task produces exactly the rows the failed one would have.
 """
 
 from __future__ import annotations
@@ -19,25 +18,21 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from eventwire.config import Config
-from eventwire.engines.spark_dataset import TABLES, table_rows
+from eventwire.engines.spark_dataset import PARTITIONED
 from eventwire.engines.spark_dedupe import Decisions
 from eventwire.engines.spark_ingest import Keyed, OrderKey
-from eventwire.engines.spark_stories import view_rows
+from eventwire.engines.spark_stories import VIEW
 from eventwire.pipeline import Pipeline
 from eventwire.records import BatchResult, Failure, RawDocument
-from eventwire.store import Store
-
-# The store's own renaming of a document whose id an earlier document holds: used, not copied.
-from eventwire.store.database import _with_free_doc_id
+from eventwire.store.rows import TABLES, BatchRows, Row, free_doc_id, sorted_rows
 
 STATS = "_stats"
 """The table name of the one bookkeeping row each task adds (not written to the dataset)."""
 FLUSH_DOCUMENTS = 512
-"""Documents held in a task's in-memory store before its rows are handed to Spark."""
-Row = tuple[str, tuple[Any, ...]]
+"""Documents whose rows a task holds before it hands them to Spark."""
+TableRow = tuple[str, Row]
 POSITIONS_PER_FILE = 1 << 20
 """Room for a file's records in `ingest_time` (a CC-NEWS WARC file holds some 30,000)."""
 
@@ -78,7 +73,7 @@ def process_partition(
     decisions: Decisions,
     stamp: datetime,
     fail_first_attempt_of: int | None = None,
-) -> Iterator[Row]:
+) -> Iterator[TableRow]:
     """Process one partition's documents (sorted by order key) and yield `(table, row)` pairs.
 
     Args:
@@ -140,44 +135,54 @@ def _process(pending: list[tuple[Keyed, RawDocument]], config: Config, decisions
     result = pipeline_for(config).process_batch([doc for _, doc in pending])
     renamed = {id(doc) for (key, _), doc in pending if key in decisions.renamed}
     result.processed = [
-        _with_free_doc_id(p, {p.document.doc_id or ""}) if id(p.document) in renamed else p
+        free_doc_id(p, {p.document.doc_id or ""}) if id(p.document) in renamed else p
         for p in result.processed
     ]
     return result
 
 
+EPOCH = datetime(1970, 1, 1)
+
+
 class _Writer:
-    """A private in-memory store: batches in, the store's rows out."""
+    """Batches in, the store's rows out (each with its publication date where the table has one)."""
 
     def __init__(self, stamp: datetime) -> None:
         self.stamp = stamp
-        self.store = Store(":memory:")
+        self.pending = BatchRows()
+        self.ranks: dict[str, int] = {}
         self.held = 0
         self.rows: Counter[str] = Counter()
-        self.times: list[tuple[str, datetime]] = []
 
     def batch(self, result: BatchResult, pending: list[tuple[Keyed, RawDocument]]) -> None:
-        self.held += self.store.write_batch(result)
-        self.times.extend((doc.hash, ingest_time(self.stamp, key)) for (key, _), doc in pending)
+        times = {doc.hash: ingest_time(self.stamp, key) for (key, _), doc in pending}
+        for item in result.processed:
+            self.pending.add(item, ingested_at=times[item.document.hash])
+            # What clustering orders articles by: when they were stored, in microseconds.
+            self.ranks[item.document.hash] = (times[item.document.hash] - EPOCH) // timedelta(microseconds=1)
+        self.failures(result.failures)
+        self.held += len(result.processed)
 
     def failures(self, failures: list[Failure]) -> None:
-        self.store.record_failures(failures)
+        for failure in failures:
+            self.pending.add_failure(failure, seen_at=self.stamp)
 
-    def flush(self) -> Iterator[Row]:
-        con = self.store.con
-        if self.times:
-            con.execute("CREATE TEMP TABLE ingest_times (hash VARCHAR, stamped TIMESTAMP)")
-            con.executemany("INSERT INTO ingest_times VALUES (?, ?)", self.times)
-            con.execute(
-                "UPDATE documents SET ingested_at = t.stamped FROM ingest_times t "
-                "WHERE documents.hash = t.hash"
-            )
-        self.times = []
-        con.execute("UPDATE failures SET seen_at = ?", [self.stamp])
-        rows = [(table, row) for table in TABLES for row in table_rows(self.store, table)]
+    def flush(self) -> Iterator[TableRow]:
+        batch = self.pending
+        # Each partitioned table's rows find their article's publication date by a column of theirs.
+        by_hash = {art[1]: art[5] for art in batch.articles}
+        by_doc = {art[0]: art[5] for art in batch.articles}
+        date_of = {
+            "documents": (by_hash, 0), "articles": (by_doc, 0), "events": (by_doc, 1), "quotes": (by_doc, 1)
+        }
+        rows: list[TableRow] = []
+        for table in TABLES:
+            table_rows = sorted_rows(batch.table(table))
+            if table in PARTITIONED:
+                dates, column = date_of[table]
+                table_rows = [(*row, dates.get(row[column])) for row in table_rows]
+            rows.extend((table, row) for row in table_rows)
         self.rows.update(table for table, _ in rows)
-        rows.extend(view_rows(self.store))
-        self.store.close()
-        self.store = Store(":memory:")
-        self.held = 0
+        rows.extend((VIEW, view) for view in batch.article_views(self.ranks))
+        self.pending, self.ranks, self.held = BatchRows(), {}, 0
         yield from rows

@@ -5,20 +5,19 @@ run uses, so parsing, encodings and failures (E1xx, with their byte offsets and 
 are those of a local run. Reading is cheap next to the NLP: what makes a large WARC file many
 tasks is the next stage, which spreads its records over every partition (see `spark_runner`).
 
-A remote file (hdfs:, s3a:) arrives as bytes from Spark's `binaryFiles` and is read from a
-temporary copy with the same name, so that its kind is judged by the same suffix rules.
+A remote file (hdfs:, s3a:) arrives as bytes from Spark's `binaryFiles` and is read as they are,
+under its name, so that its kind is judged by the same suffix rules.
 """
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from eventwire.engines.spark_inputs import InputFile
-from eventwire.ingest import IngestOptions, iter_documents
+from eventwire.ingest import Blob, IngestOptions, iter_documents
 from eventwire.records import Failure, RawDocument
 
 OrderKey = tuple[int, int]
@@ -34,13 +33,9 @@ def read_local(entry: InputFile, options: IngestOptions) -> Iterator[Keyed]:
 
 
 def read_bytes(entry: InputFile, data: bytes, options: IngestOptions) -> Iterator[Keyed]:
-    """The documents and failures of a remote file's bytes (read from a temporary copy)."""
+    """The documents and failures of a remote file's bytes."""
     name = PurePosixPath(unquote(urlsplit(entry.location).path)).name or "input"
-    with tempfile.TemporaryDirectory(prefix="eventwire-spark-") as folder:
-        copy = Path(folder) / name
-        copy.write_bytes(data)
-        del data
-        yield from _keyed(entry, str(copy), iter_documents([copy], options))
+    yield from _keyed(entry, name, iter_documents([Blob(name, data)], options))
 
 
 def _keyed(entry: InputFile, read_as: str, items: Iterable[Item]) -> Iterator[Keyed]:

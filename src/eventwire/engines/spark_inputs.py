@@ -78,7 +78,8 @@ def list_inputs(
 def _local(given: str, options: IngestOptions, stats: IngestStats) -> Iterator[InputFile | Failure]:
     for item in expand_paths([given], options, stats):
         if isinstance(item, Target):
-            yield InputFile(-1, str(item.path), str(item.path.absolute()), remote=False)
+            path = Path(str(item.path))  # a path given, the targets are files (not bytes)
+            yield InputFile(-1, str(path), str(path.absolute()), remote=False)
         else:
             yield item
 

@@ -28,7 +28,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from eventwire.config import Config
-from eventwire.engines.spark_dataset import TABLES, write_manifest, write_tables
+from eventwire.engines.spark_dataset import write_manifest, write_tables
 from eventwire.engines.spark_dedupe import decide
 from eventwire.engines.spark_executor import STATS, TaskStats, process_partition
 from eventwire.engines.spark_ingest import Keyed, read_bytes, read_local
@@ -38,6 +38,7 @@ from eventwire.engines.spark_stories import STORY_TABLES, story_rows
 from eventwire.errors import E, EventwireError
 from eventwire.ingest import IngestOptions
 from eventwire.pipeline import load_data_files
+from eventwire.store.rows import TABLES
 
 if TYPE_CHECKING:
     from pyspark import RDD

@@ -1,10 +1,11 @@
 """The story stage on Spark: the windowed plan of `eventwire.stories.windows`, windows as tasks.
 
-Executors hand over, beside the store's rows, what clustering needs of each article (`view_rows`,
-the query the sequential stage reads its articles with). The driver then runs the plan's three
-passes, each a Spark job over the articles replayed into the windows they warm up, sorted by
-(window, clustering order) and streamed, so a task holds the state of one window at a time, not
-its articles:
+Executors hand over, beside the store's rows, what clustering needs of each article
+(`BatchRows.article_views`: the columns the sequential stage reads its articles with), ranked by
+when the article was ingested (its input order, the order `eventwire load` stores articles in).
+The driver then runs the plan's three passes, each a Spark job over the articles replayed into
+the windows they warm up, sorted by (window, clustering order) and streamed, so a task holds the
+state of one window at a time, not its articles:
 
 1. copies, collected to the driver (a link is three short fields) and followed to their originals;
 2. document frequencies per (term, window), summed into the counts each task starts from and sent
@@ -21,10 +22,8 @@ from collections.abc import Iterable, Iterator
 from operator import add
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
-from eventwire.store import Store
-from eventwire.stories.cluster import ArticleView, TermStatistics
+from eventwire.stories.cluster import ArticleView, TermStatistics, view_from_row
 from eventwire.stories.copies import CopyLink
-from eventwire.stories.update import view_from_row, views_sql
 from eventwire.stories.windows import (
     Order,
     OrderedView,
@@ -71,24 +70,13 @@ class Head(NamedTuple):
     doc_id: str
 
 
-def view_rows(store: Store) -> Iterator[Row]:
-    """What clustering needs of each article in `store`, ranked by when it was ingested (its input
-    order, the order `eventwire load` stores articles in)."""
-    sql = (
-        f"SELECT epoch_us(d.ingested_at), v.* FROM ({views_sql('TRUE')}) v "
-        "JOIN articles a ON a.doc_id = v.doc_id JOIN documents d ON d.hash = a.hash"
-    )
-    for rank, *row in store.con.execute(sql).fetchall():
-        yield VIEW, (rank, *row)
-
-
 def _ordered_view(row: tuple[Any, ...]) -> OrderedView:
     view = prepare(view_from_row(row[1:]))
     return order_of(view, row[0]), view
 
 
 def story_rows(session: SparkSession, rows: RDD[Row], partitions: int, width: int) -> tuple[RDD[Row], int]:
-    """The story tables' rows for the articles among `rows` (`view_rows` of every task).
+    """The story tables' rows for the articles among `rows` (the `VIEW` rows of every task).
 
     Returns:
         (rows of `STORY_TABLES`, the number of originals the term frequencies count).

@@ -10,9 +10,10 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from eventwire.datafiles import data_toml
 
 __all__ = ["Cues", "KindCues", "load_cues", "reads_as_sentence", "uncased"]
 
@@ -123,8 +124,7 @@ class Cues:
 
 
 def _read_toml(name: str) -> dict[str, Any]:
-    path = resources.files("eventwire").joinpath("data", "extract", name)
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    return data_toml("extract", name)
 
 
 def _build(data: dict[str, Any], stopwords: list[str]) -> Cues:

@@ -15,13 +15,12 @@ always forces day-first.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib import resources
 from typing import Literal
 
+from eventwire.datafiles import data_toml
 from eventwire.extract._scraped_cues import load_cues
 from eventwire.extract._scraped_features import is_prose, normalise_line
 
@@ -64,8 +63,7 @@ class _Words:
 
 @cache
 def _words() -> _Words:
-    path = resources.files("eventwire").joinpath("data", "extract", "dateline_words.toml")
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    data = data_toml("extract", "dateline_words.toml")
     months = {k: int(v) for k, v in data["months"].items()}
     words = data["words"]
     limits = data["limits"]

@@ -1,14 +1,17 @@
-"""Helpers shared by the readers: reading a whole file within limits, and lenient dates."""
+"""Helpers shared by the readers: what a source is (a path, or bytes with a name), reading a whole
+one within limits, and lenient dates."""
 
 from __future__ import annotations
 
 import email.utils
 import gzip
+import io
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from eventwire.errors import E
@@ -20,14 +23,48 @@ GZIP_MAGIC = b"\x1f\x8b"
 GZIP_ERRORS = (gzip.BadGzipFile, EOFError, zlib.error)
 
 
-def is_gzip(path: Path) -> bool:
+@dataclass(frozen=True, slots=True)
+class Blob:
+    """A file's bytes under its name (an upload, a file fetched from a cluster's storage): read as
+    the file of that name would be, its kind judged by the name's suffix."""
+
+    name: str
+    data: bytes = b""
+
+    @property
+    def suffix(self) -> str:
+        return PurePosixPath(self.name).suffix
+
+    def __str__(self) -> str:
+        # What failures and documents name as their source, as they name a path.
+        return self.name
+
+
+Source = Path | Blob
+"""What a reader reads: a file by its path, or a file's bytes."""
+
+
+def open_binary(source: Source) -> BinaryIO:
+    """The source's bytes as a file object.
+
+    Raises:
+        OSError: when the file cannot be opened.
+    """
+    return io.BytesIO(source.data) if isinstance(source, Blob) else source.open("rb")
+
+
+def size_of(source: Source) -> int:
+    return len(source.data) if isinstance(source, Blob) else source.stat().st_size
+
+
+def is_gzip(source: Source) -> bool:
     """Whether the file is gzipped, judged by its first bytes (whatever its name says)."""
-    with path.open("rb") as handle:
+    with open_binary(source) as handle:
         return handle.read(len(GZIP_MAGIC)) == GZIP_MAGIC
 
 
 @contextmanager
-def open_source(path: Path) -> Iterator[tuple[BinaryIO, bool]]:
+def open_source(source: Source) -> Iterator[tuple[BinaryIO, bool]]:
     """The file's bytes as a stream, gunzipped on the fly when the file is gzipped.
 
     Yields:
@@ -35,8 +72,8 @@ def open_source(path: Path) -> Iterator[tuple[BinaryIO, bool]]:
     Raises:
         OSError: when the file cannot be opened.
     """
-    compressed = is_gzip(path)
-    with path.open("rb") as raw:
+    compressed = is_gzip(source)
+    with open_binary(source) as raw:
         if not compressed:
             yield raw, False
             return
@@ -44,8 +81,8 @@ def open_source(path: Path) -> Iterator[tuple[BinaryIO, bool]]:
             yield unzipped, True  # type: ignore[misc]
 
 
-def read_limited(path: Path, max_bytes: int) -> bytes:
-    """The bytes of `path` (decompressed, when gzipped), refusing more than `max_bytes`.
+def read_limited(source: Source, max_bytes: int) -> bytes:
+    """The bytes of `source` (decompressed, when gzipped), refusing more than `max_bytes`.
 
     Only `max_bytes + 1` bytes are ever decompressed: a gzip bomb costs no more memory or time
     than a file at the limit.
@@ -55,9 +92,9 @@ def read_limited(path: Path, max_bytes: int) -> bytes:
             unreadable, E102 empty.
     """
     try:
-        with open_source(path) as (handle, compressed):
+        with open_source(source) as (handle, compressed):
             if not compressed:
-                size = path.stat().st_size
+                size = size_of(source)
                 if size > max_bytes:
                     raise Rejected(E.E113, size=size, limit=max_bytes)
             # Read one byte past the limit: a file growing while read must not slip through.

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from eventwire.errors import E
 from eventwire.records import Failure
+
+if TYPE_CHECKING:
+    from eventwire.ingest._common import Blob
 
 Code = E
 
@@ -20,7 +24,7 @@ class Rejected(Exception):
         super().__init__(f"{code.name} {self.reason}")
 
 
-def failure(source: str | Path, code: Code, record: str | None = None, **kwargs: object) -> Failure:
+def failure(source: str | Path | Blob, code: Code, record: str | None = None, **kwargs: object) -> Failure:
     """A `Failure` of the ingest stage with the coded one-line reason."""
     return Failure(
         source=str(source),
@@ -31,7 +35,7 @@ def failure(source: str | Path, code: Code, record: str | None = None, **kwargs:
     )
 
 
-def from_rejected(source: str | Path, exc: Rejected) -> Failure:
+def from_rejected(source: str | Path | Blob, exc: Rejected) -> Failure:
     """The `Failure` for a `Rejected` raised while reading `source`."""
     return Failure(
         source=str(source), stage="ingest", code=exc.code.name, reason=exc.reason, record=exc.record

@@ -5,13 +5,12 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import feedparser
 
 from eventwire.errors import E
-from eventwire.ingest._common import read_limited
+from eventwire.ingest._common import Source, read_limited
 from eventwire.ingest._failures import Rejected, failure
 from eventwire.ingest.decode import binary_kind
 from eventwire.ingest.files import ANY_TAG
@@ -19,7 +18,7 @@ from eventwire.ingest.options import IngestOptions
 from eventwire.records import Failure, RawDocument
 
 
-def read_feed(path: Path, options: IngestOptions) -> Iterator[RawDocument | Failure]:
+def read_feed(path: Source, options: IngestOptions) -> Iterator[RawDocument | Failure]:
     """One `RawDocument` per feed item; a Failure (E116) for an item without text.
 
     feedparser is lenient ("bozo" marks a feed it had to repair): a repaired feed with items

@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 from eventwire.errors import E
-from eventwire.ingest._common import bytes_to_text, parse_date, read_limited
+from eventwire.ingest._common import Source, bytes_to_text, parse_date, read_limited
 from eventwire.ingest._failures import Rejected
 from eventwire.ingest.decode import declared_charset
 from eventwire.ingest.options import IngestOptions
@@ -25,7 +24,7 @@ TAG_SNIFF_CHARS = 4096
 GOLD_FIELDS = ("id", "text", "format", "published", "outlet", "url", "title")
 
 
-def read_page(path: Path, options: IngestOptions, declared_format: str) -> Iterator[RawDocument]:
+def read_page(path: Source, options: IngestOptions, declared_format: str) -> Iterator[RawDocument]:
     """One `RawDocument` from a .txt or .html file.
 
     A .txt that is really an HTML page is read as HTML, and an .html without a single tag as text.
@@ -42,7 +41,7 @@ def read_page(path: Path, options: IngestOptions, declared_format: str) -> Itera
     yield RawDocument(text=text, format=fmt, source=str(path), encoding=encoding)  # type: ignore[arg-type]
 
 
-def read_gold_json(path: Path, options: IngestOptions) -> Iterator[RawDocument]:
+def read_gold_json(path: Source, options: IngestOptions) -> Iterator[RawDocument]:
     """One `RawDocument` from an evaluation/document JSON object, keeping its id.
 
     Raises:

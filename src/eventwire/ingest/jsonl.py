@@ -5,18 +5,17 @@ from __future__ import annotations
 import codecs
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any, BinaryIO
 
 from eventwire.errors import E
-from eventwire.ingest._common import GZIP_ERRORS, open_source, parse_date
+from eventwire.ingest._common import GZIP_ERRORS, Source, open_source, parse_date
 from eventwire.ingest._failures import Rejected, failure
 from eventwire.ingest.decode import SNIFF_BYTES, binary_kind
 from eventwire.ingest.options import IngestOptions
 from eventwire.records import Failure, RawDocument
 
 
-def read_jsonl(path: Path, options: IngestOptions) -> Iterator[RawDocument | Failure]:
+def read_jsonl(path: Source, options: IngestOptions) -> Iterator[RawDocument | Failure]:
     """Stream `path` (gzipped or not) line by line.
 
     Each line is an object with `text` (or `html`) and optional `id`, `url`, `outlet`,
@@ -82,7 +81,7 @@ def _lines(handle: BinaryIO, max_bytes: int) -> Iterator[tuple[int, Any, bool]]:
         yield number, size, True
 
 
-def _line(path: Path, number: int, raw: bytes) -> RawDocument | Failure:
+def _line(path: Source, number: int, raw: bytes) -> RawDocument | Failure:
     record = f"line {number}"
     try:
         obj = json.loads(raw.decode("utf-8"))

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventwire.errors import E
+from eventwire.ingest._common import Blob, Source
 from eventwire.ingest._failures import failure
 from eventwire.ingest.options import SUPPORTED_SUFFIXES, IngestOptions, IngestStats, kind_of
 from eventwire.records import Failure
@@ -21,15 +22,16 @@ SUFFIX_LIST = ", ".join(SUPPORTED_SUFFIXES)
 class Target:
     """A file to read."""
 
-    path: Path
+    path: Source
     explicit: bool
     """Named by the user, not found in a folder or by a glob: an unsupported suffix is then an error."""
 
 
 def expand_paths(
-    paths: Sequence[str | Path], options: IngestOptions, stats: IngestStats
+    paths: Sequence[str | Path | Blob], options: IngestOptions, stats: IngestStats
 ) -> Iterator[Target | Failure]:
-    """Files to read, in the order given, each folder and glob expanded in sorted order.
+    """Files to read, in the order given, each folder and glob expanded in sorted order; bytes
+    (a `Blob`) are a file named by the user.
 
     A file reached twice (named and also inside a named folder) is read once.
     Yields a `Failure` for a missing path (E101), a folder without supported files (E109)
@@ -37,6 +39,9 @@ def expand_paths(
     """
     seen: set[Path] = set()
     for given in paths:
+        if isinstance(given, Blob):
+            yield Target(given, explicit=True)
+            continue
         path = Path(given)
         if path.is_dir():
             items: Iterator[Target | Failure] = _folder(path, options, stats)
@@ -51,6 +56,7 @@ def expand_paths(
             items = iter([failure(given, E.E101)])
         for item in items:
             if isinstance(item, Target):
+                assert isinstance(item.path, Path)
                 key = item.path.resolve()
                 if key in seen:
                     continue

@@ -1,4 +1,5 @@
-"""The ingest front door: paths in, `RawDocument`s and `Failure`s out; one bad file never stops the rest."""
+"""The ingest front door: paths (or files' bytes) in, `RawDocument`s and `Failure`s out; one bad file
+never stops the rest."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from eventwire.errors import E
+from eventwire.ingest._common import Blob, Source
 from eventwire.ingest._failures import Rejected, failure, from_rejected
 from eventwire.ingest.feeds import read_feed
 from eventwire.ingest.files import read_gold_json, read_page
@@ -19,7 +21,7 @@ from eventwire.records import Failure, RawDocument
 
 log = logging.getLogger(__name__)
 
-Reader = Callable[[Path, IngestOptions, IngestStats], Iterator[RawDocument | Failure]]
+Reader = Callable[[Source, IngestOptions, IngestStats], Iterator[RawDocument | Failure]]
 
 READERS: dict[Kind, Reader] = {
     "text": lambda path, options, _stats: read_page(path, options, "text"),
@@ -32,7 +34,7 @@ READERS: dict[Kind, Reader] = {
 
 
 def iter_documents(
-    paths: Sequence[str | Path],
+    paths: Sequence[str | Path | Blob],
     options: IngestOptions = IngestOptions(),
     stats: IngestStats | None = None,
 ) -> Iterator[RawDocument | Failure]:
@@ -41,6 +43,7 @@ def iter_documents(
     Args:
         paths: files, folders (read recursively) and glob patterns (`data/**/*.html`); each
             folder and glob is expanded in sorted order, the paths themselves in the order given.
+            A `Blob` (a file's bytes and name: an upload) is read as the file of that name.
         options: limits and switches, see `IngestOptions`.
         stats: when given, its counters are updated as documents are read.
     Yields:

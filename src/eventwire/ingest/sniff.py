@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 import re
 import zlib
-from pathlib import Path
 
-from eventwire.ingest._common import GZIP_MAGIC
+from eventwire.ingest._common import GZIP_MAGIC, Source, open_binary
 from eventwire.ingest.decode import SNIFF_BYTES
 from eventwire.ingest.options import Kind
 
@@ -16,10 +15,10 @@ HTML_ROOT = re.compile(rb"<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", r
 PROLOGUE = re.compile(rb"\s*(?:<\?xml[^>]*>\s*|<!--.*?-->\s*)*", re.DOTALL)
 
 
-def sniff_kind(path: Path) -> Kind | None:
-    """The kind of `path` judged by content, or None when it is not one eventwire reads."""
+def sniff_kind(source: Source) -> Kind | None:
+    """The kind of `source` judged by content, or None when it is not one eventwire reads."""
     try:
-        with path.open("rb") as handle:
+        with open_binary(source) as handle:
             head = handle.read(SNIFF_BYTES)
     except OSError:
         return None

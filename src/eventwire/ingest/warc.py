@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any, Literal
 
 from warcio.archiveiterator import ArchiveIterator
 
 from eventwire.errors import E
-from eventwire.ingest._common import bytes_to_text, parse_datetime
+from eventwire.ingest._common import Source, bytes_to_text, open_binary, parse_datetime, size_of
 from eventwire.ingest._failures import Rejected, failure, from_rejected
 from eventwire.ingest.decode import declared_charset
 from eventwire.ingest.options import IngestOptions, IngestStats
@@ -25,7 +23,7 @@ DETAIL_CHARS = 120
 Skip = Literal["non-html", "not-ok", "ignored"]
 
 
-def read_warc(path: Path, options: IngestOptions, stats: IngestStats) -> Iterator[RawDocument | Failure]:
+def read_warc(path: Source, options: IngestOptions, stats: IngestStats) -> Iterator[RawDocument | Failure]:
     """One `RawDocument` per HTML response (or resource) record, without loading the archive.
 
     Yields, after the documents: E105 where the archive is damaged (the records before the
@@ -34,7 +32,7 @@ def read_warc(path: Path, options: IngestOptions, stats: IngestStats) -> Iterato
         Rejected: E111 unreadable, E102 empty.
     """
     try:
-        handle = path.open("rb")
+        handle = open_binary(path)
         first = handle.read(1)
         handle.seek(0)
     except OSError as exc:
@@ -53,7 +51,7 @@ def read_warc(path: Path, options: IngestOptions, stats: IngestStats) -> Iterato
 
 
 def _records(
-    path: Path, handle: Any, options: IngestOptions, stats: IngestStats
+    path: Source, handle: Any, options: IngestOptions, stats: IngestStats
 ) -> Iterator[RawDocument | Failure | Skip]:
     archive = ArchiveIterator(handle)
     records = iter(archive)
@@ -83,7 +81,7 @@ def _records(
             yield failure(path, E.E105, detail=f"record at byte {last_offset}: {_short(exc)}")
             return
         yield item
-    size = os.fstat(handle.fileno()).st_size
+    size = size_of(path)
     if last is None:
         yield failure(path, E.E105, detail="no WARC record could be read")
     elif _remaining(last):
@@ -109,7 +107,7 @@ def _header_damage(record: Any, offset: int) -> str | None:
 
 
 def _record(
-    path: Path, record: Any, offset: int, options: IngestOptions, stats: IngestStats
+    path: Source, record: Any, offset: int, options: IngestOptions, stats: IngestStats
 ) -> RawDocument | Failure | Skip:
     if record.rec_type not in DOCUMENT_RECORDS:
         return "ignored"

@@ -1,5 +1,5 @@
 """quotes stage: direct quotations and their speakers."""
 
-from eventwire.quotes.extract import extract_quotes
+from eventwire.quotes.extract import annotated_quotes, extract_quotes
 
-__all__ = ["extract_quotes"]
+__all__ = ["annotated_quotes", "extract_quotes"]

@@ -25,7 +25,9 @@ from eventwire.records import Quote
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["extract_quotes"]
+    from eventwire.annotate.annotator import Annotated
+
+__all__ = ["annotated_quotes", "extract_quotes"]
 
 MAX_SPLIT_GAP_CHARS = 80
 """Longest attribution between the two halves of a split quotation ("A," she said, "b.")."""
@@ -191,4 +193,14 @@ def extract_quotes(doc: Doc, doc_id: str, resolve_speaker: Resolver) -> list[Quo
             )
         )
         prev = item
+    return quotes
+
+
+def annotated_quotes(annotated: Annotated, resolve_speaker: Resolver) -> list[Quote]:
+    """The quotes stage: `extract_quotes` over an annotated article's parse, each quote placed at
+    its sentence among all the article's (the parse holds only the sentences chosen for it)."""
+    quotes = extract_quotes(annotated.doc, annotated.article.doc_id, resolve_speaker)
+    for quote in quotes:
+        if 0 <= quote.sentence_index < len(annotated.parsed):
+            quote.sentence_index = annotated.parsed[quote.sentence_index][0]
     return quotes

@@ -7,10 +7,9 @@ hash is already stored, so nothing is written twice.
 
 from __future__ import annotations
 
-import hashlib
+import copy
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -18,160 +17,18 @@ from typing import Any
 import duckdb
 
 from eventwire.errors import E, EventwireError
-from eventwire.records import Actor, BatchResult, Event, Failure, Place, Processed, Quote
-from eventwire.store.schema import CREATE_TABLES, EVENT_PLACE_COLUMNS, MIGRATIONS, SCHEMA_VERSION
+from eventwire.records import BatchResult, Failure
+from eventwire.store.rows import BatchRows, Row, TableRows, free_doc_id
+from eventwire.store.schema import CREATE_TABLES, MIGRATIONS, SCHEMA_VERSION
 
 
-def actor_id(actor: Actor) -> str:
-    """A stable id for a canonical actor."""
-    key = f"{actor.name}|{actor.country or ''}|{actor.sector or ''}|{actor.kind}"
-    return "a" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:15]
-
-
-def event_id(event: Event) -> str:
-    key = "|".join(
-        [event.doc_id, event.type, actor_id(event.source), actor_id(event.target), str(event.date or "")]
-    )
-    return "e" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:15]
-
-
-def quote_id(quote: Quote) -> str:
-    key = f"{quote.doc_id}|{quote.speaker}|{quote.text}"
-    return "q" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:15]
-
-
-def _place_row(place: Place | None) -> tuple[Any, ...]:
-    """An event's place as the values of the events table's place columns (in their order)."""
-    if place is None:
-        return (None,) * 8
-    return (
-        place.name, place.geonames_id, place.feature, place.country, place.admin1, place.lat, place.lon,
-        place.reason,
-    )
-
-
-def place_from_row(row: dict[str, Any]) -> Place | None:
-    """The `Place` held in an events row's place columns; the columns are taken out of `row`."""
-    values = [row.pop(name) for name, _ in EVENT_PLACE_COLUMNS]
-    if values[0] is None:
-        return None
-    name, geonames_id, feature, country, admin1, lat, lon, reason = values
-    return Place(name, feature, country, geonames_id, admin1, lat, lon, reason or "")
-
-
-def _now() -> datetime:
+def now_utc() -> datetime:
+    """Naive UTC, as the store keeps its timestamps."""
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-TableRows = tuple[str, list[tuple[Any, ...]]]
-"""An INSERT statement without its VALUES, and the rows it inserts."""
-
 ROWS_PER_STATEMENT = 500
 """Rows per multi-row INSERT: large enough to amortise a statement, small enough for its SQL."""
-
-
-def _with_free_doc_id(item: Processed, taken: set[str]) -> Processed:
-    """Keep the given id unless another document already holds it."""
-    doc_id = item.document.doc_id or item.document.hash[:16]
-    if doc_id not in taken:
-        return item
-    new_id = f"{doc_id}-{item.document.hash[:8]}"
-    return Processed(
-        document=replace(item.document, doc_id=new_id),
-        article=replace(item.article, doc_id=new_id),
-        events=[replace(e, doc_id=new_id) for e in item.events],
-        quotes=[replace(q, doc_id=new_id) for q in item.quotes],
-    )
-
-
-class _BatchRows:
-    """A batch as table rows, keyed where the table has a key so that repeats collapse."""
-
-    def __init__(self) -> None:
-        self.documents: list[tuple[Any, ...]] = []
-        self.articles: list[tuple[Any, ...]] = []
-        self.actors: dict[str, tuple[Any, ...]] = {}
-        self.events: dict[str, tuple[Any, ...]] = {}
-        self.quotes: dict[str, tuple[Any, ...]] = {}
-        self.failures: dict[tuple[str, str, str], tuple[Any, ...]] = {}
-
-    def actor(self, actor: Actor) -> str:
-        key = actor_id(actor)
-        self.actors.setdefault(key, (key, actor.name, actor.country, actor.sector, actor.kind))
-        return key
-
-    def add(self, item: Processed) -> None:
-        doc, art = item.document, item.article
-        self.documents.append(
-            (
-                doc.hash,
-                doc.doc_id,
-                doc.format,
-                doc.source,
-                doc.record,
-                doc.url,
-                doc.encoding,
-                doc.fetched_at,
-                _now(),
-                doc.text,
-            )
-        )
-        self.articles.append(
-            (
-                doc.doc_id,
-                doc.hash,
-                art.title,
-                art.outlet,
-                art.author,
-                art.published,
-                art.url,
-                art.language,
-                art.source,
-                art.record,
-                art.text,
-            )
-        )
-        for event in item.events:
-            key = event_id(event)
-            self.events.setdefault(
-                key,
-                (
-                    key,
-                    event.doc_id,
-                    event.type,
-                    event.mode,
-                    event.cameo,
-                    event.goldstein,
-                    self.actor(event.source),
-                    self.actor(event.target),
-                    event.date,
-                    event.date_precision,
-                    event.date_reason,
-                    event.location,
-                    event.evidence,
-                    event.sentence_index,
-                    event.rule,
-                    event.confidence,
-                    *_place_row(event.place),
-                ),
-            )
-        for quote in item.quotes:
-            key = quote_id(quote)
-            speaker = self.actor(quote.speaker_actor) if quote.speaker_actor is not None else None
-            self.quotes.setdefault(
-                key, (key, quote.doc_id, quote.speaker, speaker, quote.text, quote.sentence_index, quote.rule)
-            )
-
-    def add_failure(self, failure: Failure) -> None:
-        record = failure.record or ""
-        self.failures[(failure.source, record, failure.code)] = (
-            failure.source,
-            record,
-            failure.stage,
-            failure.code,
-            failure.reason,
-            _now(),
-        )
 
 
 class Store:
@@ -233,6 +90,13 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
+    def cursor(self) -> Store:
+        """Another handle on this database, for another thread: a cursor of this connection
+        (DuckDB's cursors are connections of their own to the same database)."""
+        handle = copy.copy(self)
+        handle.con = self.con.cursor()
+        return handle
+
     def __enter__(self) -> Store:
         return self
 
@@ -279,7 +143,7 @@ class Store:
             raise self._open_error(exc) from exc
 
     def _write_batch(self, batch: BatchResult, also: Sequence[TableRows]) -> int:
-        rows = _BatchRows()
+        rows = BatchRows()
         known = self.known_hashes(p.document.hash for p in batch.processed)
         wanted_ids = [p.document.doc_id or p.document.hash[:16] for p in batch.processed]
         taken = self._taken_doc_ids(wanted_ids)
@@ -287,29 +151,30 @@ class Store:
             if item.document.hash in known:
                 continue
             known.add(item.document.hash)
-            item = _with_free_doc_id(item, taken)
+            item = free_doc_id(item, taken)
             taken.add(item.document.doc_id or "")
-            rows.add(item)
+            rows.add(item, ingested_at=now_utc())
         for failure in batch.failures:
-            rows.add_failure(failure)
-        with self.transaction():
-            self.insert_rows("INSERT INTO documents", rows.documents)
-            self.insert_rows("INSERT INTO articles", rows.articles)
-            self.insert_rows("INSERT OR IGNORE INTO actors", list(rows.actors.values()))
-            self.insert_rows("INSERT OR IGNORE INTO events", list(rows.events.values()))
-            self.insert_rows("INSERT OR IGNORE INTO quotes", list(rows.quotes.values()))
-            self.insert_rows("INSERT OR REPLACE INTO failures", list(rows.failures.values()))
-            for statement, extra in also:
-                self.insert_rows(statement, extra)
+            rows.add_failure(failure, seen_at=now_utc())
+        self.write_rows([*rows.inserts(), *also])
         return len(rows.documents)
 
     def record_failures(self, failures: Iterable[Failure]) -> None:
-        rows = _BatchRows()
+        rows = BatchRows()
         for failure in failures:
-            rows.add_failure(failure)
+            rows.add_failure(failure, seen_at=now_utc())
+        self.write_rows(rows.inserts())
+
+    def write_rows(self, tables: Sequence[TableRows]) -> None:
+        """Insert rows of several tables in one transaction (all or nothing).
+
+        Raises:
+            EventwireError: E401/E402 when the database cannot be written.
+        """
         try:
             with self.transaction():
-                self.insert_rows("INSERT OR REPLACE INTO failures", list(rows.failures.values()))
+                for statement, rows in tables:
+                    self.insert_rows(statement, rows)
         except duckdb.Error as exc:
             raise self._open_error(exc) from exc
 
@@ -319,7 +184,7 @@ class Store:
         rows = self.con.execute("SELECT doc_id FROM documents WHERE doc_id IN ?", [doc_ids]).fetchall()
         return {r[0] for r in rows}
 
-    def insert_rows(self, statement: str, rows: list[tuple[Any, ...]]) -> None:
+    def insert_rows(self, statement: str, rows: Sequence[Row]) -> None:
         """One multi-row INSERT per chunk: a statement per row costs a millisecond each."""
         for start in range(0, len(rows), ROWS_PER_STATEMENT):
             chunk = rows[start : start + ROWS_PER_STATEMENT]
@@ -330,8 +195,45 @@ class Store:
 
     # -- reads ----------------------------------------------------------------------------
 
-    def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Rows of a read query as dictionaries."""
-        cursor = self.con.execute(sql, params or [])
+        cursor = self.con.execute(sql, list(params))
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """The first value of a read query's first row (None for no row)."""
+        row = self.con.execute(sql, list(params)).fetchone()
+        return row[0] if row else None
+
+    def stream(self, sql: str, params: Sequence[Any], chunk: int) -> Iterator[list[dict[str, Any]]]:
+        """The rows of a read query as dictionaries, `chunk` at a time (at least one chunk, maybe
+        empty, so that a header can be written for no rows)."""
+        result = self.con.execute(sql, list(params))
+        names = [d[0] for d in result.description]
+        while True:
+            batch = result.fetchmany(chunk)
+            yield [dict(zip(names, row, strict=True)) for row in batch]
+            if len(batch) < chunk:
+                return
+
+    def count(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """The number a counting query gives."""
+        return int(self.scalar(sql, params) or 0)
+
+    def copy_to(self, sql: str, params: Sequence[Any], out: Path, fmt: str) -> int:
+        """Write the rows of a read query to `out` as CSV (with a header) or Parquet; returns how many.
+
+        DuckDB writes both natively; the path goes in as an SQL string literal, quoted.
+        """
+        target = str(out).replace("'", "''")
+        options = "FORMAT PARQUET" if fmt == "parquet" else "FORMAT CSV, HEADER"
+        self.con.execute(f"COPY ({sql}) TO '{target}' ({options})", list(params))
+        return self.count(f"SELECT count(*) FROM ({sql})", params)
+
+
+def paged(sql: str, params: Sequence[Any], limit: int | None, offset: int = 0) -> tuple[str, list[Any]]:
+    """`sql` with one page's LIMIT and OFFSET (`limit=None`: every row from `offset`)."""
+    if limit is None:
+        return (sql + " OFFSET ?", [*params, offset]) if offset else (sql, list(params))
+    return sql + " LIMIT ? OFFSET ?", [*params, limit, offset]

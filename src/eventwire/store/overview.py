@@ -9,8 +9,8 @@ from typing import Any
 
 from eventwire.store import queries
 from eventwire.store.database import Store
-from eventwire.store.queries import EventQuery
-from eventwire.stories.update import OUTLET_SQL
+from eventwire.store.events import EventQuery, and_where, where
+from eventwire.store.stories import OUTLET_SQL
 
 DAILY_UP_TO_DAYS = 62
 WEEKLY_UP_TO_DAYS = 3 * 366
@@ -38,17 +38,15 @@ def _periods(first: date, last: date, period: str) -> list[date]:
 
 def choose_period(store: Store, q: EventQuery = EventQuery()) -> str:
     """'day', 'week' or 'month', by the span of the matching dated events."""
-    where, params = queries.event_where(q)
-    row = store.con.execute(
-        "SELECT min(e.date), max(e.date) FROM events e"
-        + where
-        + (" AND" if where else " WHERE")
-        + " e.date IS NOT NULL",
+    sql_where, params = where(q)
+    (row,) = store.query(
+        "SELECT min(e.date) AS first, max(e.date) AS last FROM events e"
+        + and_where(sql_where, "e.date IS NOT NULL"),
         params,
-    ).fetchone()
-    if not row or row[0] is None:
+    )
+    if row["first"] is None:
         return "week"
-    span = (row[1] - row[0]).days
+    span = (row["last"] - row["first"]).days
     return "day" if span <= DAILY_UP_TO_DAYS else "week" if span <= WEEKLY_UP_TO_DAYS else "month"
 
 
@@ -62,13 +60,12 @@ def period_series(store: Store, q: EventQuery = EventQuery(), period: str = "wee
     """
     if period not in PERIODS:
         raise ValueError(f"period must be one of {', '.join(PERIODS)}, got {period!r}")
-    where, params = queries.event_where(q)
+    sql_where, params = where(q)
     rows = store.query(
         f"SELECT date_trunc('{period}', e.date) AS start, e.type, count(*) AS n, "
         "avg(e.goldstein) AS goldstein FROM events e"
-        + where
-        + (" AND" if where else " WHERE")
-        + " e.date IS NOT NULL GROUP BY start, e.type ORDER BY start, e.type",
+        + and_where(sql_where, "e.date IS NOT NULL")
+        + " GROUP BY start, e.type ORDER BY start, e.type",
         params,
     )
     counts: dict[date, dict[str, int]] = defaultdict(dict)
@@ -112,10 +109,11 @@ def chart_data(series: dict[str, Any]) -> dict[str, Any]:
 
 def overview(store: Store) -> dict[str, Any]:
     """Everything the overview page shows."""
-    totals = store.con.execute(
-        f"""SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events),
-                   (SELECT count(*) FROM stories), (SELECT count(DISTINCT {OUTLET_SQL}) FROM articles a)"""
-    ).fetchone()
+    (totals,) = store.query(
+        f"""SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM events) AS events,
+                   (SELECT count(*) FROM stories) AS stories,
+                   (SELECT count(DISTINCT {OUTLET_SQL}) FROM articles a) AS outlets"""
+    )
     series = period_series(store, period=choose_period(store))
     stories = store.query(
         "SELECT story_id AS id, title, first_published, last_published, n_articles, n_outlets FROM stories "
@@ -132,9 +130,8 @@ def overview(store: Store) -> dict[str, Any]:
         "SELECT type, count(*) AS n, avg(goldstein) AS goldstein FROM events "
         "GROUP BY type ORDER BY n DESC, type"
     )
-    n_articles, n_events, n_stories, n_outlets = totals or (0, 0, 0, 0)
     return {
-        "totals": {"articles": n_articles, "events": n_events, "stories": n_stories, "outlets": n_outlets},
+        "totals": totals,
         "over_time": series,
         "types": types,
         "dyads": queries.dyad_top(store, limit=TOP),

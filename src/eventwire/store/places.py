@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.store import queries
-from eventwire.store.database import Store
-from eventwire.store.queries import EventQuery
+from eventwire.store.database import Store, paged
+from eventwire.store.events import EVENT_SELECT, ORDERS, EventQuery, and_where, where
 
 POINT_SELECT = """
 SELECT e.place_name, e.feature_type, e.place_country, e.geonames_id, e.lat, e.lon,
@@ -27,9 +26,9 @@ def place_key(name: str, country: str | None) -> str:
     return f"{name}{PLACE_KEY_SEPARATOR}{country or ''}"
 
 
-def _points(store: Store, where: str, params: list[object]) -> list[dict[str, Any]]:
-    where = where + (" AND" if where else " WHERE") + " e.lat IS NOT NULL AND e.lon IS NOT NULL"
-    rows = store.query(POINT_SELECT + where + POINT_GROUP, params)
+def _points(store: Store, sql_where: str, params: list[object]) -> list[dict[str, Any]]:
+    sql_where = and_where(sql_where, "e.lat IS NOT NULL AND e.lon IS NOT NULL")
+    rows = store.query(POINT_SELECT + sql_where + POINT_GROUP, params)
     for row in rows:
         row["key"] = place_key(row["place_name"], row["place_country"])
         row["goldstein"] = round(row["goldstein"], 2) if row["goldstein"] is not None else None
@@ -42,8 +41,7 @@ def event_points(store: Store, q: EventQuery = EventQuery()) -> list[dict[str, A
     `n_fallback` counts the events placed only at the country of the action (no place named,
     or one the gazetteer lacks), as their reasons say.
     """
-    where, params = queries.event_where(q)
-    return _points(store, where, params)
+    return _points(store, *where(q))
 
 
 def story_points(store: Store, story_id: str) -> list[dict[str, Any]]:
@@ -66,15 +64,11 @@ def events_at(
     """The events matching `q` (or of one story) at one point (`place_key`), newest first, and
     how many there are."""
     name, _, country = key.partition(PLACE_KEY_SEPARATOR)
-    where, params = queries.event_where(q)
-    where += (" AND" if where else " WHERE") + " e.place_name = ? AND e.place_country IS NOT DISTINCT FROM ?"
+    sql_where, params = where(q)
+    sql_where = and_where(sql_where, "e.place_name = ? AND e.place_country IS NOT DISTINCT FROM ?")
     params = [*params, name, country or None]
     if story_id is not None:
-        where += f" AND {STORY_WHERE}"
+        sql_where = and_where(sql_where, STORY_WHERE)
         params.append(story_id)
-    sql = queries.EVENT_PAGE_SELECT + where + queries.EVENT_PAGE_ORDER
-    total_row = store.con.execute("SELECT count(*) FROM events e" + where, params).fetchone()
-    if limit is not None:
-        sql += " LIMIT ? OFFSET ?"
-        params = [*params, limit, offset]
-    return store.query(sql, params), int(total_row[0]) if total_row else 0
+    total = store.count("SELECT count(*) FROM events e" + sql_where, params)
+    return store.query(*paged(EVENT_SELECT + sql_where + ORDERS["newest"], params, limit, offset)), total

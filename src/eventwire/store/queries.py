@@ -1,34 +1,23 @@
-"""Read queries over the store, shared by the CLI, exports and (later) the API."""
+"""Read queries over the store's tables (events: `events.py`; stories: `stories.py`), shared by
+the command line, the exports, the JSON API and the pages."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
-from eventwire.store.database import Store
+from eventwire.store.database import Store, paged
+from eventwire.store.events import is_actor_id
 
-EVENT_SELECT = """
-SELECT e.event_id, e.doc_id, e.type, e.mode, e.cameo, e.goldstein,
-       s.name AS source_name, s.country AS source_country, s.sector AS source_sector, s.kind AS source_kind,
-       t.name AS target_name, t.country AS target_country, t.sector AS target_sector, t.kind AS target_kind,
-       e.date, e.date_precision, e.date_reason, e.location, e.evidence, e.sentence_index, e.rule,
-       e.confidence, e.place_name, e.geonames_id, e.feature_type, e.place_country, e.admin1, e.lat, e.lon,
-       e.geo_reason, a.outlet, a.published, a.url
-FROM events e
-JOIN actors s ON s.actor_id = e.source_id
-JOIN actors t ON t.actor_id = e.target_id
-JOIN articles a ON a.doc_id = e.doc_id
-"""
+COUNTED = (
+    "documents", "articles", "events", "quotes", "actors", "failures",
+    "stories", "story_articles", "article_copies", "consolidated_events",
+)  # fmt: skip
+"""The tables `counts` reports."""
 
 
 def counts(store: Store) -> dict[str, int]:
     """How many rows each table holds."""
-    tables = (
-        "documents", "articles", "events", "quotes", "actors", "failures",
-        "stories", "story_articles", "article_copies", "consolidated_events",
-    )
-    return {t: store.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}  # type: ignore[index]
+    return {t: store.count(f"SELECT count(*) FROM {t}") for t in COUNTED}
 
 
 def failures(store: Store) -> list[dict[str, Any]]:
@@ -44,11 +33,16 @@ def articles(store: Store) -> list[dict[str, Any]]:
     )
 
 
+ARTICLE_SELECT = (
+    "SELECT a.doc_id AS id, a.title, a.outlet, a.author, a.published, a.url, a.language, a.source, "
+    "a.record, d.format, d.encoding, d.hash, a.text FROM articles a JOIN documents d ON d.hash = a.hash"
+)
+
+
 def article(store: Store, doc_id: str) -> dict[str, Any] | None:
+    """One article with its clean text, by its id or a unique prefix of it."""
     rows = store.query(
-        "SELECT a.doc_id AS id, a.title, a.outlet, a.author, a.published, a.url, a.language, a.source, "
-        "a.record, d.format, d.encoding, d.hash, a.text FROM articles a JOIN documents d ON d.hash = a.hash "
-        "WHERE a.doc_id = ? OR a.doc_id LIKE ? ORDER BY a.doc_id LIMIT 2",
+        ARTICLE_SELECT + " WHERE a.doc_id = ? OR a.doc_id LIKE ? ORDER BY a.doc_id LIMIT 2",
         [doc_id, doc_id + "%"],
     )
     exact = [r for r in rows if r["id"] == doc_id]
@@ -57,202 +51,19 @@ def article(store: Store, doc_id: str) -> dict[str, Any] | None:
     return rows[0] if len(rows) == 1 else None
 
 
-@dataclass(frozen=True, slots=True)
-class EventFilter:
-    """Which events to list; every given field narrows the selection."""
-
-    actor: str | None = None
-    country: str | None = None
-    type: str | None = None
-    since: date | None = None
-    until: date | None = None
-    doc_id: str | None = None
-
-
-def events(store: Store, flt: EventFilter = EventFilter()) -> list[dict[str, Any]]:
-    where: list[str] = []
-    params: list[object] = []
-    if flt.actor:
-        where.append("(lower(s.name) LIKE ? OR lower(t.name) LIKE ?)")
-        params += [f"%{flt.actor.lower()}%"] * 2
-    if flt.country:
-        where.append("(s.country = ? OR t.country = ?)")
-        params += [flt.country.upper()] * 2
-    if flt.type:
-        where.append("e.type = ?")
-        params.append(flt.type.upper())
-    if flt.since:
-        where.append("e.date >= ?")
-        params.append(flt.since)
-    if flt.until:
-        where.append("e.date <= ?")
-        params.append(flt.until)
-    if flt.doc_id:
-        where.append("e.doc_id = ?")
-        params.append(flt.doc_id)
-    sql = EVENT_SELECT + (" WHERE " + " AND ".join(where) if where else "")
-    return store.query(sql + " ORDER BY e.date NULLS LAST, e.doc_id, e.sentence_index, e.type", params)
-
-
-def event(store: Store, event_id: str) -> dict[str, Any] | None:
-    rows = store.query(
-        EVENT_SELECT + " WHERE e.event_id LIKE ? ORDER BY e.event_id LIMIT 2", [event_id + "%"]
-    )
-    return rows[0] if len(rows) == 1 else None
-
-
 def quotes(store: Store, speaker: str | None = None, doc_id: str | None = None) -> list[dict[str, Any]]:
-    where, params = [], []
-    if speaker:
-        where.append("lower(q.speaker) LIKE ?")
-        params.append(f"%{speaker.lower()}%")
-    if doc_id:
-        where.append("q.doc_id = ?")
-        params.append(doc_id)
-    sql = (
+    """Quotes in reading order, with their speaker's country (the export's and the CLI's list)."""
+    where, params = _quote_where(speaker, doc_id)
+    return store.query(
         "SELECT q.quote_id, q.doc_id, q.speaker, a.country AS speaker_country, q.text, q.sentence_index, "
-        "q.rule "
-        "FROM quotes q LEFT JOIN actors a ON a.actor_id = q.speaker_id"
+        "q.rule FROM quotes q LEFT JOIN actors a ON a.actor_id = q.speaker_id"
+        + where
+        + " ORDER BY q.doc_id, q.sentence_index",
+        params,
     )
-    sql += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY q.doc_id, q.sentence_index"
-    return store.query(sql, params)
 
 
 # -- browsing: paged and filtered reads for the JSON API and the web pages ---------------------
-
-ACTOR_ID_CHARS = 16
-"""Length of an `actor_id` ("a" + 15 hex digits); a dyad side of three letters is a country."""
-
-EVENT_PAGE_SELECT = """
-SELECT e.event_id, e.doc_id, e.type, e.mode, e.cameo, e.goldstein,
-       e.source_id, s.name AS source_name, s.country AS source_country, s.sector AS source_sector,
-       s.kind AS source_kind,
-       e.target_id, t.name AS target_name, t.country AS target_country, t.sector AS target_sector,
-       t.kind AS target_kind,
-       e.date, e.date_precision, e.date_reason, e.location, e.evidence, e.sentence_index, e.rule,
-       e.confidence, e.place_name, e.geonames_id, e.feature_type, e.place_country, e.admin1, e.lat, e.lon,
-       e.geo_reason, a.title, a.outlet, a.published, a.url
-FROM events e
-JOIN actors s ON s.actor_id = e.source_id
-JOIN actors t ON t.actor_id = e.target_id
-JOIN articles a ON a.doc_id = e.doc_id
-"""
-
-# Newest first; events without a date last; ties in reading order so pages are stable.
-EVENT_PAGE_ORDER = " ORDER BY e.date DESC NULLS LAST, e.doc_id, e.sentence_index, e.event_id"
-
-
-@dataclass(frozen=True, slots=True)
-class EventQuery:
-    """A filter over events for paged browsing; every given field narrows the selection.
-
-    A side (`actor`, each half of `dyad`) is an actor id, or for `dyad` also an ISO3 country.
-    """
-
-    actor: str | None = None
-    """An actor id, or text the source's or target's name contains (case-insensitive)."""
-    role: str | None = None
-    """With `actor`: "source" or "target" to match one side only."""
-    country: str | None = None
-    dyad: tuple[str, str] | None = None
-    """Events between the two sides, in either direction."""
-    type: str | None = None
-    since: date | None = None
-    until: date | None = None
-    doc_id: str | None = None
-
-
-def is_actor_id(value: str) -> bool:
-    return len(value) == ACTOR_ID_CHARS and value.startswith("a") and value.isalnum()
-
-
-def _side(column: str, side: str) -> tuple[str, list[object]]:
-    """SQL matching one side of an event (`e.source_id` or `e.target_id`) to an actor id or country.
-
-    Sub-selects on the small actors table, not joins, so DuckDB filters events by id sets.
-    """
-    if is_actor_id(side):
-        return f"{column} = ?", [side]
-    return f"{column} IN (SELECT actor_id FROM actors WHERE country = ?)", [side.upper()]
-
-
-def event_where(q: EventQuery) -> tuple[str, list[object]]:
-    where: list[str] = []
-    params: list[object] = []
-    if q.actor:
-        if is_actor_id(q.actor):
-            match, values = "{col} = ?", [q.actor]
-        else:
-            # contains(), not LIKE: a "%" or "_" typed in the filter is a character, not a wildcard.
-            match = "{col} IN (SELECT actor_id FROM actors WHERE contains(lower(name), ?))"
-            values = [q.actor.lower()]
-        columns = {"source": ["e.source_id"], "target": ["e.target_id"]}.get(
-            q.role or "", ["e.source_id", "e.target_id"]
-        )
-        where.append("(" + " OR ".join(match.format(col=c) for c in columns) + ")")
-        params += values * len(columns)
-    if q.country:
-        where.append(
-            "(e.source_id IN (SELECT actor_id FROM actors WHERE country = ?) "
-            "OR e.target_id IN (SELECT actor_id FROM actors WHERE country = ?))"
-        )
-        params += [q.country.upper()] * 2
-    if q.dyad:
-        a, b = q.dyad
-        parts = []
-        for first, second in ((a, b), (b, a)):
-            sql_s, p_s = _side("e.source_id", first)
-            sql_t, p_t = _side("e.target_id", second)
-            parts.append(f"({sql_s} AND {sql_t})")
-            params += p_s + p_t
-        where.append("(" + " OR ".join(parts) + ")")
-    if q.type:
-        where.append("e.type = ?")
-        params.append(q.type.upper())
-    if q.since:
-        where.append("e.date >= ?")
-        params.append(q.since)
-    if q.until:
-        where.append("e.date <= ?")
-        params.append(q.until)
-    if q.doc_id:
-        where.append("e.doc_id = ?")
-        params.append(q.doc_id)
-    return (" WHERE " + " AND ".join(where) if where else ""), params
-
-
-def event_page(store: Store, q: EventQuery, *, limit: int | None, offset: int = 0) -> list[dict[str, Any]]:
-    """One page of events matching `q`, newest first (`limit=None`: every match)."""
-    where, params = event_where(q)
-    sql = EVENT_PAGE_SELECT + where + EVENT_PAGE_ORDER
-    if limit is not None:
-        sql += " LIMIT ? OFFSET ?"
-        params = [*params, limit, offset]
-    return store.query(sql, params)
-
-
-def event_page_sql(q: EventQuery) -> tuple[str, list[object]]:
-    """The SQL and parameters of every event matching `q`, for streaming downloads."""
-    where, params = event_where(q)
-    return EVENT_PAGE_SELECT + where + EVENT_PAGE_ORDER, params
-
-
-def event_count(store: Store, q: EventQuery) -> int:
-    where, params = event_where(q)
-    row = store.con.execute("SELECT count(*) FROM events e" + where, params).fetchone()
-    return int(row[0]) if row else 0
-
-
-def event_by_id(store: Store, event_id: str) -> dict[str, Any] | None:
-    """One event with its actors and article, by its full id."""
-    rows = store.query(EVENT_PAGE_SELECT + " WHERE e.event_id = ?", [event_id])
-    return rows[0] if rows else None
-
-
-def event_types(store: Store) -> list[str]:
-    """The PLOVER types present in the store, for filter menus."""
-    return [r["type"] for r in store.query("SELECT DISTINCT type FROM events ORDER BY type")]
-
 
 ARTICLE_LIST_SELECT = """
 SELECT a.doc_id AS id, a.title, a.outlet, a.author, a.published, a.url, a.source, a.record,
@@ -268,26 +79,17 @@ def article_page(
     where = "" if outlet is None else " WHERE a.outlet = ?"
     params: list[object] = [] if outlet is None else [outlet]
     sql = ARTICLE_LIST_SELECT + where + " ORDER BY a.published DESC NULLS LAST, a.doc_id"
-    if limit is not None:
-        sql += " LIMIT ? OFFSET ?"
-        params = [*params, limit, offset]
-    return store.query(sql, params)
+    return store.query(*paged(sql, params, limit, offset))
 
 
 def article_count(store: Store, *, outlet: str | None = None) -> int:
     where, params = ("", []) if outlet is None else (" WHERE outlet = ?", [outlet])
-    row = store.con.execute("SELECT count(*) FROM articles" + where, params).fetchone()
-    return int(row[0]) if row else 0
+    return store.count("SELECT count(*) FROM articles" + where, params)
 
 
 def article_by_id(store: Store, doc_id: str) -> dict[str, Any] | None:
     """One article with its clean text, by its full id (no prefix matching: ids come from links)."""
-    rows = store.query(
-        "SELECT a.doc_id AS id, a.title, a.outlet, a.author, a.published, a.url, a.language, a.source, "
-        "a.record, d.format, d.encoding, d.hash, a.text FROM articles a JOIN documents d ON d.hash = a.hash "
-        "WHERE a.doc_id = ?",
-        [doc_id],
-    )
+    rows = store.query(ARTICLE_SELECT + " WHERE a.doc_id = ?", [doc_id])
     return rows[0] if rows else None
 
 
@@ -313,16 +115,12 @@ def actor_page(
         + where
         + " ORDER BY n_source + n_target DESC, a.name, a.actor_id"
     )
-    if limit is not None:
-        sql += " LIMIT ? OFFSET ?"
-        params = [*params, limit, offset]
-    return store.query(sql, params)
+    return store.query(*paged(sql, params, limit, offset))
 
 
 def actor_count(store: Store, *, name: str | None = None, country: str | None = None) -> int:
     where, params = _actor_where(name, country)
-    row = store.con.execute("SELECT count(*) FROM actors a" + where, params).fetchone()
-    return int(row[0]) if row else 0
+    return store.count("SELECT count(*) FROM actors a" + where, params)
 
 
 def _actor_where(name: str | None, country: str | None) -> tuple[str, list[object]]:
@@ -374,20 +172,21 @@ def dyad_side_name(store: Store, side: str) -> str | None:
     return rows[0]["name"] if rows else None
 
 
-def dyad_top(store: Store, *, limit: int | None = None) -> list[dict[str, Any]]:
+DYADS_SQL = (
+    "SELECT least(s.country, t.country) AS a, greatest(s.country, t.country) AS b, count(*) AS n, "
+    "avg(e.goldstein) AS goldstein, min(e.date) AS first_date, max(e.date) AS last_date "
+    "FROM events e JOIN actors s ON s.actor_id = e.source_id JOIN actors t ON t.actor_id = e.target_id "
+    "WHERE s.country IS NOT NULL AND t.country IS NOT NULL AND s.country <> t.country GROUP BY a, b"
+)
+
+
+def dyad_top(store: Store, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
     """Pairs of countries with the most events between them (either way), busiest first."""
-    sql = (
-        "SELECT least(s.country, t.country) AS a, greatest(s.country, t.country) AS b, count(*) AS n, "
-        "avg(e.goldstein) AS goldstein, min(e.date) AS first_date, max(e.date) AS last_date "
-        "FROM events e JOIN actors s ON s.actor_id = e.source_id JOIN actors t ON t.actor_id = e.target_id "
-        "WHERE s.country IS NOT NULL AND t.country IS NOT NULL AND s.country <> t.country "
-        "GROUP BY a, b ORDER BY n DESC, a, b"
-    )
-    params: list[object] = []
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(limit)
-    return store.query(sql, params)
+    return store.query(*paged(DYADS_SQL + " ORDER BY n DESC, a, b", [], limit, offset))
+
+
+def dyad_count(store: Store) -> int:
+    return store.count(f"SELECT count(*) FROM ({DYADS_SQL})")
 
 
 def _quote_where(speaker: str | None, doc_id: str | None) -> tuple[str, list[object]]:
@@ -413,13 +212,9 @@ def quote_page(
         + where
         + " ORDER BY a.published DESC NULLS LAST, q.doc_id, q.sentence_index"
     )
-    if limit is not None:
-        sql += " LIMIT ? OFFSET ?"
-        params += [limit, offset]
-    return store.query(sql, params)
+    return store.query(*paged(sql, params, limit, offset))
 
 
 def quote_count(store: Store, *, speaker: str | None = None, doc_id: str | None = None) -> int:
     where, params = _quote_where(speaker, doc_id)
-    row = store.con.execute("SELECT count(*) FROM quotes q" + where, params).fetchone()
-    return int(row[0]) if row else 0
+    return store.count("SELECT count(*) FROM quotes q" + where, params)

@@ -6,6 +6,11 @@ files written by an older eventwire are brought forward instead of rejected.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cache
+
+import duckdb
+
 SCHEMA_VERSION = 4
 
 CREATE_TABLES: tuple[str, ...] = (
@@ -212,3 +217,22 @@ PLACE_COLUMNS_SQL: tuple[str, ...] = tuple(
 
 # version -> statements that bring a database of the previous version to it.
 MIGRATIONS: dict[int, tuple[str, ...]] = {2: STORY_TABLES, 3: PLACE_COLUMNS_SQL, 4: WATCH_TABLES}
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    type: str
+    """The DuckDB type name."""
+    nullable: bool
+    key: bool
+
+
+@cache
+def table_columns(table: str) -> tuple[Column, ...]:
+    """The columns of one table, as DuckDB creates them from `CREATE_TABLES` (read, not restated)."""
+    with duckdb.connect(":memory:") as con:
+        for statement in CREATE_TABLES:
+            con.execute(statement)
+        described = con.execute(f"DESCRIBE {table}").fetchall()
+    return tuple(Column(r[0], r[1], r[2] == "YES", r[3] in ("PRI", "UNI")) for r in described)

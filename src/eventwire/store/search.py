@@ -14,7 +14,7 @@ import unicodedata
 from typing import Any
 
 from eventwire.store.database import Store
-from eventwire.stories.update import OUTLET_SQL
+from eventwire.store.stories import OUTLET_SQL
 
 MAX_TERMS = 8
 SNIPPET_CHARS = 220

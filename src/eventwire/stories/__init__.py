@@ -1,7 +1,5 @@
-"""stories: near-duplicate copies, articles of one story across outlets, consolidated events."""
+"""stories: near-duplicate copies, articles of one story across outlets, consolidated events.
 
-from __future__ import annotations
-
-from eventwire.stories.update import StoriesSummary, update_stories
-
-__all__ = ["StoriesSummary", "update_stories"]
+The stage's logic over plain records (`cluster`, `copies`, `placement`, `windows`, `consolidate`,
+`compare`); it runs over the store in `engines.stories` and on Spark in `engines.spark_stories`.
+"""

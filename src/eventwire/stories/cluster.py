@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from eventwire.records import Actor
 from eventwire.stories.text import terms
 
 JOIN_SCORE = 0.22
@@ -69,6 +70,29 @@ class ArticleView:
 
     def actor_keys(self) -> set[str]:
         return {key for (_, source, target), _ in self.events for key in (source, target)}
+
+
+def view_from_row(row: tuple[Any, ...]) -> ArticleView:
+    """An article as the store gives it to the story stage (`store.stories.views_sql`'s columns)."""
+    doc_id, title, outlet, published, text, events, _ = row
+    return ArticleView(
+        doc_id=doc_id,
+        text=text,
+        title=title,
+        outlet=outlet,
+        published=published,
+        events=[
+            (
+                (
+                    e["type"],
+                    Actor(e["source_name"], e["source_country"]).key(),
+                    Actor(e["target_name"], e["target_country"]).key(),
+                ),
+                e["day"],
+            )
+            for e in events or ()
+        ],
+    )
 
 
 @dataclass(frozen=True, slots=True)

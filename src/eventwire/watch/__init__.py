@@ -1,16 +1,15 @@
 """watch: poll outlets' feeds and sitemaps, ingest what is new through the one pipeline, alert.
 
 `eventwire watch` and `eventwire serve --watch` run `Watcher.cycle` (see `cycle.py` for a
-cycle's steps); the crawl state and the alerts live in the store (`state.py`, `alerts.py`).
+cycle's steps); the crawl state and the alerts live in the store (`store.crawl`, `store.alerts`).
 """
 
 from dataclasses import dataclass
 
-from eventwire.watch.alerts import AlertEngine, AlertPlan, list_alerts, load_alerts
+from eventwire.watch.alerts import AlertEngine, AlertPlan, load_alerts
 from eventwire.watch.cycle import CycleSummary, Watcher
 from eventwire.watch.loop import BackgroundWatch, WatchProgress, watch_loop
 from eventwire.watch.sources import FetchOptions, Source, SourcesPlan, load_sources
-from eventwire.watch.state import list_sources
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,8 +30,6 @@ __all__ = [
     "WatchPlan",
     "WatchProgress",
     "Watcher",
-    "list_alerts",
-    "list_sources",
     "load_alerts",
     "load_sources",
     "watch_loop",

@@ -10,12 +10,11 @@ An alerts file holds `[[rule]]` tables (see `eventwire.watch.rules`) and a `[del
     webhook_retries = 2                      # extra tries within a cycle (then next cycle)
 
 A cycle's new alerts, the deliveries they need and the watermark (how far the rules have
-looked) are committed in one transaction; deliveries are then made one by one.
+looked) are committed in one transaction (`store.alerts`); deliveries are then made one by one.
 """
 
 from __future__ import annotations
 
-import json
 import tomllib
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -24,6 +23,8 @@ from typing import Any, TextIO
 
 from eventwire.errors import E, EventwireError
 from eventwire.store import Store
+from eventwire.store import alerts as tables
+from eventwire.store.database import now_utc
 from eventwire.watch.deliver import (
     Channel,
     JsonlChannel,
@@ -34,10 +35,7 @@ from eventwire.watch.deliver import (
 )
 from eventwire.watch.rules import Candidate, Rule, evaluate, parse_rule
 from eventwire.watch.sources import is_web_url
-from eventwire.watch.state import now_utc
 
-WATERMARK_KEY = "alerts_watermark"
-"""meta key: the latest `documents.ingested_at` the rules have looked at."""
 _DELIVER_KEYS = {"stdout", "jsonl", "webhooks", "ui_url", "webhook_retries", "webhook_timeout"}
 
 
@@ -124,11 +122,6 @@ def _plan(rules: tuple[Rule, ...], deliver: dict[str, Any], where: str, folder: 
     )
 
 
-def _watermark(store: Store) -> datetime | None:
-    row = store.con.execute("SELECT value FROM meta WHERE key = ?", [WATERMARK_KEY]).fetchone()
-    return datetime.fromisoformat(row[0]) if row else None
-
-
 class AlertEngine:
     """Runs the rules after each cycle, stores new alerts once, and delivers them."""
 
@@ -158,37 +151,17 @@ class AlertEngine:
     def fire(self, store: Store) -> int:
         """Store the alerts of new matches (with a pending delivery per channel); returns how many."""
         with store.transaction():
-            since = _watermark(store)
-            latest = store.con.execute("SELECT max(ingested_at) FROM documents").fetchone()
+            since = tables.watermark(store)
+            latest = tables.latest_ingest(store)
             candidates = evaluate(store, self.plan.rules, since)
-            keys = [c.key for c in candidates]
-            known = (
-                {
-                    r[0]
-                    for r in store.con.execute(
-                        "SELECT alert_key FROM alerts WHERE alert_key IN ?", [keys]
-                    ).fetchall()
-                }
-                if keys
-                else set()
-            )
+            known = tables.fired_keys(store, [c.key for c in candidates])
             fresh = [c for c in {c.key: c for c in candidates}.values() if c.key not in known]
             when = now_utc()
-            store.insert_rows(
-                "INSERT INTO alerts",
-                [
-                    (c.key, c.rule, c.kind, c.title, c.subjects, encode(_payload(c, when)), when)
-                    for c in fresh
-                ],
-            )
-            store.insert_rows(
-                "INSERT OR IGNORE INTO alert_deliveries",
-                [(c.key, ch.name, "pending", 0, None, None, None) for c in fresh for ch in self.channels],
-            )
-            if latest and latest[0] is not None:
-                store.con.execute(
-                    "INSERT OR REPLACE INTO meta VALUES (?, ?)", [WATERMARK_KEY, latest[0].isoformat()]
-                )
+            alerts = [
+                (c.key, c.rule, c.kind, c.title, c.subjects, encode(_payload(c, when)), when) for c in fresh
+            ]
+            deliveries = [(c.key, ch.name) for c in fresh for ch in self.channels]
+            tables.record_fired(store, alerts, deliveries, latest)
         return len(fresh)
 
 
@@ -202,27 +175,3 @@ def _payload(candidate: Candidate, fired_at: datetime) -> dict[str, Any]:
         "link": f"/alerts#{candidate.key}",
         "evidence": candidate.evidence,
     }
-
-
-def list_alerts(store: Store, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-    """Fired alerts, newest first, each with its payload and the state of its deliveries."""
-    rows = store.query(
-        "SELECT alert_key, payload FROM alerts ORDER BY fired_at DESC, alert_key "
-        + ("LIMIT ? OFFSET ?" if limit is not None else "OFFSET ?"),
-        [limit, offset] if limit is not None else [offset],
-    )
-    keys = [r["alert_key"] for r in rows]
-    deliveries: dict[str, list[dict[str, Any]]] = {k: [] for k in keys}
-    if keys:
-        for d in store.query(
-            "SELECT alert_key, channel, status, attempts, last_error, delivered_at FROM alert_deliveries "
-            "WHERE alert_key IN ? ORDER BY channel",
-            [keys],
-        ):
-            deliveries[d.pop("alert_key")].append(d)
-    return [{**json.loads(r["payload"]), "deliveries": deliveries[r["alert_key"]]} for r in rows]
-
-
-def count_alerts(store: Store) -> int:
-    row = store.con.execute("SELECT count(*) FROM alerts").fetchone()
-    return int(row[0]) if row else 0

@@ -27,30 +27,30 @@ from typing import TYPE_CHECKING
 
 from eventwire.config import Config
 from eventwire.engines.local import run_documents
+from eventwire.engines.stories import StoriesSummary, update_stories
 from eventwire.errors import E, EventwireError
 from eventwire.ingest import Rejected, bytes_to_text
 from eventwire.ingest.files import ANY_TAG
 from eventwire.pipeline import Pipeline
 from eventwire.records import BatchResult, Failure, RawDocument
 from eventwire.store import Store
-from eventwire.store.database import TableRows
-from eventwire.stories import StoriesSummary, update_stories
-from eventwire.watch.fetch import Fetched, Fetcher, FetchError
-from eventwire.watch.listing import Item, Listing, parse_listing
-from eventwire.watch.sources import Source, SourcesPlan
-from eventwire.watch.state import (
+from eventwire.store.crawl import (
     PollOutcome,
     SourceState,
     UrlRecord,
     known_urls,
     next_poll_time,
-    now_utc,
     register_sources,
     retry_items,
     save_polls,
     source_states,
     url_rows,
 )
+from eventwire.store.database import now_utc
+from eventwire.store.rows import TableRows
+from eventwire.watch.fetch import Fetched, Fetcher, FetchError
+from eventwire.watch.listing import Item, Listing, parse_listing
+from eventwire.watch.sources import Source, SourcesPlan
 
 if TYPE_CHECKING:
     from eventwire.watch.alerts import AlertEngine, AlertReport
@@ -181,7 +181,7 @@ class Watcher:
         requests_before = self.fetcher.requests
         summary = CycleSummary()
         stop = stop or threading.Event()
-        register_sources(store, self.plan.sources)
+        register_sources(store, {s.url: (s.name, s.pages, s.interval) for s in self.plan.sources})
         states = source_states(store, [s.url for s in self.plan.sources])
         now = now_utc()
         due = [s for s in self.plan.sources if not due_only or _due(states[s.url].next_poll, now)]
@@ -415,9 +415,7 @@ class Watcher:
         if not pending:
             return 0
         records = [self._record(unit, "duplicate", None, None) for unit in pending.values()]
-        statement, rows = url_rows(store, records)
-        with store.transaction():
-            store.insert_rows(statement, rows)
+        store.write_rows([url_rows(store, records)])
         count = len(pending)
         pending.clear()
         return count
@@ -427,7 +425,8 @@ class Watcher:
     def _outcome(self, poll: _Poll, interrupted: bool) -> PollOutcome:
         if poll.error is not None:
             return PollOutcome(
-                source=poll.source,
+                poll.source.url,
+                poll.source.interval,
                 status="error",
                 http=getattr(poll.error, "http", None),
                 error_code=poll.error.code,
@@ -436,10 +435,11 @@ class Watcher:
         fetched = poll.fetched
         assert fetched is not None
         if fetched.not_modified:
-            return PollOutcome(source=poll.source, status="not modified", http=304)
+            return PollOutcome(poll.source.url, poll.source.interval, status="not modified", http=304)
         listing = poll.listing
         return PollOutcome(
-            source=poll.source,
+            poll.source.url,
+            poll.source.interval,
             status="ok",
             http=fetched.status,
             kind=listing.kind if listing else None,

@@ -18,10 +18,10 @@ from typing import Any, Protocol, TextIO
 
 import httpx
 
-from eventwire import __version__
 from eventwire.errors import E
 from eventwire.store import Store
-from eventwire.watch.state import now_utc
+from eventwire.store import alerts as tables
+from eventwire.version import __version__
 
 
 class DeliveryError(Exception):
@@ -136,32 +136,20 @@ def deliver_pending(store: Store, channels: list[Channel], ui_url: str | None) -
     by_name = {c.name: c for c in channels}
     if not by_name:
         return result
-    rows = store.con.execute(
-        """SELECT d.alert_key, d.channel, a.payload FROM alert_deliveries d JOIN alerts a USING (alert_key)
-        WHERE d.status = 'pending' AND d.channel IN ? ORDER BY a.fired_at, d.alert_key, d.channel""",
-        [list(by_name)],
-    ).fetchall()
-    for key, channel, payload in rows:
-        message = absolute(json.loads(payload), ui_url)
+    for row in tables.pending_deliveries(store, list(by_name)):
+        key, channel = row["alert_key"], row["channel"]
+        message = absolute(json.loads(row["payload"]), ui_url)
         try:
             by_name[channel].send(message)
         except (DeliveryError, OSError) as exc:
             detail = str(exc) or type(exc).__name__
-            store.con.execute(
-                "UPDATE alert_deliveries SET attempts = attempts + 1, last_error = ?, last_attempt = ? "
-                "WHERE alert_key = ? AND channel = ?",
-                [detail, now_utc(), key, channel],
-            )
+            tables.delivery_failed(store, key, channel, detail)
             result.failed += 1
             assert result.errors is not None
             result.errors.append(
                 f"{E.E816.name} " + E.E816.value.format(key=key, channel=channel, detail=detail)
             )
             continue
-        store.con.execute(
-            "UPDATE alert_deliveries SET status = 'delivered', attempts = attempts + 1, last_error = NULL, "
-            "last_attempt = ?, delivered_at = ? WHERE alert_key = ? AND channel = ?",
-            [now_utc(), now_utc(), key, channel],
-        )
+        tables.delivered(store, key, channel)
         result.delivered += 1
     return result

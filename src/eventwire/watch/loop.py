@@ -13,8 +13,8 @@ from datetime import datetime
 from typing import Any
 
 from eventwire.store import Store
+from eventwire.store.database import now_utc
 from eventwire.watch.cycle import CycleSummary, Watcher
-from eventwire.watch.state import now_utc
 
 log = logging.getLogger(__name__)
 

@@ -24,8 +24,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from eventwire.coding import plover_types
 from eventwire.errors import E, EventwireError
 from eventwire.store import Store
+from eventwire.store.alerts import fired_subjects
 
 RuleKind = Literal["event", "story", "goldstein", "new_pair"]
 KINDS: tuple[str, ...] = ("event", "story", "goldstein", "new_pair")
@@ -80,12 +82,6 @@ _KEYS: dict[str, set[str]] = {
 }
 
 
-def _plover_types() -> set[str]:
-    from eventwire.code.ontology import cameo_codes
-
-    return {c.plover for c in cameo_codes().values()}
-
-
 def parse_rule(table: dict[str, Any], where: str, path: str) -> Rule:
     """One `[[rule]]` table.
 
@@ -112,11 +108,9 @@ def parse_rule(table: dict[str, Any], where: str, path: str) -> Rule:
             if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
                 raise bad(f"'{key}' must be a list of text")
             values[key] = tuple(i.strip().upper() if key != "actors" else i.strip() for i in items)
-    unknown_types = set(values.get("types", ())) - _plover_types()
+    unknown_types = set(values.get("types", ())) - set(plover_types())
     if unknown_types:
-        raise bad(
-            f"unknown PLOVER type(s) {sorted(unknown_types)} (known: {', '.join(sorted(_plover_types()))})"
-        )
+        raise bad(f"unknown PLOVER type(s) {sorted(unknown_types)} (known: {', '.join(plover_types())})")
     for key in ("min_goldstein", "max_goldstein", "fall", "rise"):
         if key in table:
             value = table[key]
@@ -177,11 +171,6 @@ def _new(since: dt.datetime | None, alias: str = "d") -> tuple[str, list[Any]]:
     return f"{alias}.ingested_at > ?", [since]
 
 
-def _fired_subjects(store: Store, rule: str) -> set[str]:
-    rows = store.con.execute("SELECT unnest(subjects) FROM alerts WHERE rule = ?", [rule]).fetchall()
-    return {r[0] for r in rows}
-
-
 def _articles(store: Store, doc_ids: list[str]) -> list[dict[str, Any]]:
     return store.query(
         "SELECT doc_id AS id, title, outlet, published, url FROM articles WHERE doc_id IN ? ORDER BY doc_id",
@@ -226,7 +215,7 @@ def _event_matches(store: Store, rule: Rule, since: dt.datetime | None) -> list[
     for row in store.query(EVENT_SQL.format(new=new), params):
         if _event_fits(rule, row):
             groups[row["cevent_id"] or row["event_id"]].append(row)
-    fired = _fired_subjects(store, rule.name)
+    fired = fired_subjects(store, rule.name)
     found = []
     for group_id, rows in sorted(groups.items()):
         ids = sorted(r["event_id"] for r in rows)
@@ -278,10 +267,10 @@ def _story_matches(store: Store, rule: Rule, since: dt.datetime | None) -> list[
     found = []
     for row in rows:
         members = [
-            r[0]
-            for r in store.con.execute(
+            r["doc_id"]
+            for r in store.query(
                 "SELECT doc_id FROM story_articles WHERE story_id = ? ORDER BY seq", [row["story_id"]]
-            ).fetchall()
+            )
         ]
         found.append(
             Candidate(

@@ -21,8 +21,8 @@ from urllib.parse import urldefrag, urlsplit
 
 from courlan import normalize_url
 
-from eventwire import __version__
 from eventwire.errors import E, EventwireError
+from eventwire.version import __version__
 
 DEFAULT_INTERVAL = 900
 """Seconds between two polls of a source: GDELT's own update period is 15 minutes."""

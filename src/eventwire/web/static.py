@@ -16,7 +16,7 @@ from importlib import resources
 from fastapi import APIRouter
 from fastapi.responses import Response
 
-from eventwire.api.errors import ApiError
+from eventwire.serving.errors import ApiError
 
 router = APIRouter(include_in_schema=False)
 

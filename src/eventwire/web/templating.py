@@ -10,8 +10,8 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from eventwire import __version__
 from eventwire.stories.mutual import pair_mutual
+from eventwire.version import __version__
 
 # autoescape=True for every template, whatever its name: article text, titles and evidence
 # come from scraped pages and must be shown, never interpreted.

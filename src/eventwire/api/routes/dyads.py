@@ -2,46 +2,17 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from eventwire.api.downloads import rows_download
-from eventwire.api.listing import page_body
-from eventwire.api.params import (
-    FORMAT_PARAM,
-    PAGING_PARAMS,
-    Format,
-    Paging,
-    documented,
-    output_format,
-    paging,
-    parse_side,
-)
-from eventwire.api.resources import dyad_detail
-from eventwire.api.serialize import ApiJSON
-from eventwire.api.state import server
-from eventwire.store import queries
+from eventwire.reads.resources import dyad_detail
+from eventwire.serving.encoding import ApiJSON
+from eventwire.serving.lists import DYADS, list_route
+from eventwire.serving.params import parse_side
+from eventwire.serving.state import server
 
 router = APIRouter(prefix="/api", tags=["dyads"])
-
-DYAD_COLUMNS = ("a", "b", "n", "goldstein", "first_date", "last_date")
-
-
-@router.get(
-    "/dyads",
-    summary="Pairs of countries with the most events between them",
-    openapi_extra=documented(*PAGING_PARAMS, FORMAT_PARAM),
-)
-def list_dyads(
-    request: Request, page: Paging = Depends(paging), fmt: Format = Depends(output_format)
-) -> Response:
-    rows = queries.dyad_top(server(request).database.reader())
-    for row in rows:
-        row["links"] = {"page": f"/dyads/{row['a']}/{row['b']}", "api": f"/api/dyads/{row['a']}/{row['b']}"}
-    if fmt != "json":
-        return rows_download(rows, fmt=fmt, columns=DYAD_COLUMNS, to_json=dict, filename="dyads")
-    items = rows[page.offset : page.offset + page.limit]
-    return ApiJSON(page_body(items, len(rows), page, request))
+list_route(router, "/dyads", DYADS, "Pairs of countries with the most events between them")
 
 
 @router.get("/dyads/{a}/{b}", summary="Events between two sides per week, by type, with mean Goldstein")

@@ -5,10 +5,11 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from eventwire.api.downloads import stream_query
-from eventwire.api.errors import ApiError
-from eventwire.api.listing import page_body
-from eventwire.api.params import (
+from eventwire.serving.downloads import stream_query
+from eventwire.serving.encoding import ApiJSON, dumps_bytes
+from eventwire.serving.errors import ApiError
+from eventwire.serving.lists import page_body
+from eventwire.serving.params import (
     EVENT_PARAMS,
     FORMAT_PARAM,
     PAGING_PARAMS,
@@ -17,9 +18,9 @@ from eventwire.api.params import (
     parse_format,
     parse_paging,
 )
-from eventwire.api.serialize import EVENT_CSV_COLUMNS, ApiJSON, dumps_bytes, event_json
-from eventwire.api.state import server
-from eventwire.store import queries
+from eventwire.serving.state import server
+from eventwire.store.events import event_by_id, select_sql
+from eventwire.store.shapes import EVENT_ROW_COLUMNS, event_api
 
 router = APIRouter(prefix="/api", tags=["events"])
 
@@ -39,18 +40,18 @@ async def list_events(request: Request) -> Response:
     query, page, fmt = parse_event_query(params), parse_paging(params), parse_format(params)
     state = server(request)
     if fmt != "json":
-        sql, sql_params = queries.event_page_sql(query)
+        sql, sql_params = select_sql(query)
         return stream_query(
             state.database,
             sql,
             sql_params,
             fmt=fmt,
-            columns=EVENT_CSV_COLUMNS,
-            to_json=event_json,
+            columns=EVENT_ROW_COLUMNS,
+            to_json=event_api,
             filename="events",
         )
     items, total = await state.events.page_encoded(
-        query, limit=page.limit, offset=page.offset, encode=lambda row: dumps_bytes(event_json(row))
+        query, limit=page.limit, offset=page.offset, encode=lambda row: dumps_bytes(event_api(row))
     )
     # The page is assembled from the events' cached JSON: `{"items": [...], "total": ...}`.
     rest = dumps_bytes(page_body([], total, page, request, shown=len(items)))
@@ -60,7 +61,7 @@ async def list_events(request: Request) -> Response:
 
 @router.get("/events/{event_id}", summary="One event with its evidence, rule and date reasoning")
 def get_event(request: Request, event_id: str) -> Response:
-    row = queries.event_by_id(server(request).database.reader(), event_id)
+    row = event_by_id(server(request).database.reader(), event_id)
     if row is None:
         raise ApiError(404, f"no event with id {event_id!r}", param="event_id")
-    return ApiJSON(event_json(row))
+    return ApiJSON(event_api(row))

@@ -5,48 +5,13 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
-from starlette.datastructures import UploadFile
 
-from eventwire.api.auth import check_token, presented_token
-from eventwire.api.errors import ApiError
-from eventwire.api.ingest import JSONL_NAME, Upload
-from eventwire.api.serialize import ApiJSON
-from eventwire.api.state import server
+from eventwire.serving.auth import check_token, presented_token
+from eventwire.serving.encoding import ApiJSON
+from eventwire.serving.ingest import read_uploads
+from eventwire.serving.state import server
 
 router = APIRouter(prefix="/api", tags=["ingest"])
-
-JSONL_TYPES = (
-    "application/x-ndjson",
-    "application/jsonl",
-    "application/json-lines",
-    "application/x-jsonlines",
-)
-
-
-async def read_uploads(request: Request) -> tuple[list[Upload], str | None]:
-    """The uploaded files of a request, and a token sent as a form field.
-
-    Raises:
-        ApiError: 415 for a body that is neither multipart nor JSON Lines.
-    """
-    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if content_type == "multipart/form-data":
-        form = await request.form()
-        uploads = []
-        for value in form.getlist("files"):
-            if isinstance(value, UploadFile):
-                uploads.append(Upload(name=value.filename or "upload", data=await value.read()))
-        token = form.get("token")
-        return uploads, token if isinstance(token, str) and token else None
-    if content_type in JSONL_TYPES:
-        body = await request.body()
-        return ([Upload(name=JSONL_NAME, data=body)] if body.strip() else []), None
-    raise ApiError(
-        415,
-        f"send files as multipart/form-data (field 'files') or JSON Lines as {JSONL_TYPES[0]}, "
-        f"not {content_type or 'no content type'}",
-    )
-
 
 @router.post(
     "/ingest",

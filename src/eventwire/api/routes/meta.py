@@ -5,10 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from eventwire import __version__
-from eventwire.api.serialize import ApiJSON
-from eventwire.api.state import server
+from eventwire.serving.encoding import ApiJSON
+from eventwire.serving.state import server
 from eventwire.store import queries
+from eventwire.version import __version__
 
 router = APIRouter(prefix="/api", tags=["meta"])
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from eventwire.api.errors import ApiError
-from eventwire.api.params import EVENT_PARAMS, MAX_TEXT, QueryParam, documented, parse_event_query
-from eventwire.api.serialize import ApiJSON, event_json
-from eventwire.api.state import server
+from eventwire.serving.encoding import ApiJSON
+from eventwire.serving.errors import ApiError
+from eventwire.serving.params import EVENT_PARAMS, QueryParam, documented, parse_event_query
+from eventwire.serving.state import server
 from eventwire.store import overview, places, search
-from eventwire.stories import queries as story_queries
+from eventwire.store import stories as story_queries
+from eventwire.store.events import MAX_TEXT
+from eventwire.store.shapes import event_api
 
 router = APIRouter(prefix="/api", tags=["overview"])
 
@@ -62,5 +64,5 @@ def get_map(request: Request) -> Response:
     key = params.get("place")
     if key:
         rows, total = places.events_at(store, query, key, limit=PLACE_EVENTS_SHOWN)
-        body["place"] = {"key": key, "total": total, "events": [event_json(r) for r in rows]}
+        body["place"] = {"key": key, "total": total, "events": [event_api(r) for r in rows]}
     return ApiJSON(body)

@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from eventwire.api.listing import page_body
-from eventwire.api.params import PAGING_PARAMS, Paging, documented, paging
-from eventwire.api.serialize import ApiJSON
-from eventwire.api.state import server
-from eventwire.watch import list_alerts, list_sources
-from eventwire.watch.alerts import count_alerts
+from eventwire.serving.encoding import ApiJSON
+from eventwire.serving.lists import ALERTS, list_route
+from eventwire.serving.state import server
+from eventwire.store.crawl import list_sources
 
 router = APIRouter(prefix="/api", tags=["watch"])
 
 
-@router.get(
+list_route(
+    router,
     "/alerts",
-    summary="Fired alerts, newest first, with their evidence (links into the pages) and deliveries",
-    openapi_extra=documented(*PAGING_PARAMS),
+    ALERTS,
+    "Fired alerts, newest first, with their evidence (links into the pages) and deliveries",
 )
-def alerts(request: Request, page: Paging = Depends(paging)) -> Response:
-    store = server(request).database.reader()
-    items = list_alerts(store, limit=page.limit, offset=page.offset)
-    return ApiJSON(page_body(items, count_alerts(store), page, request))
 
 
 @router.get("/sources", summary="Watched sources with their last poll, status and counts")

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
-from eventwire.api.errors import ApiError
-from eventwire.api.params import Paging, paging, parse_country
-from eventwire.api.resources import actor_detail
-from eventwire.api.serialize import event_json
-from eventwire.api.state import server
-from eventwire.store import queries
-from eventwire.store.queries import EventQuery
+from eventwire.reads.resources import actor_detail
+from eventwire.serving.errors import ApiError
+from eventwire.serving.lists import ACTORS
+from eventwire.serving.params import Paging, paging
+from eventwire.serving.state import server
+from eventwire.store.events import EventQuery, event_rows
+from eventwire.store.shapes import event_api
 from eventwire.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -21,17 +21,10 @@ EVENTS_SHOWN = 20
 
 
 @router.get("/actors", response_class=HTMLResponse)
-def actors_page(
-    request: Request,
-    name: str | None = Query(None),
-    country: str | None = Query(None),
-    page: Paging = Depends(paging),
-) -> HTMLResponse:
-    store = server(request).database.reader()
-    name, country = name or None, parse_country(country, "country")
-    rows = queries.actor_page(store, name=name, country=country, limit=page.limit, offset=page.offset)
-    total = queries.actor_count(store, name=name, country=country)
-    params = {k: v for k, v in (("name", name), ("country", country)) if v}
+def actors_page(request: Request, page: Paging = Depends(paging)) -> HTMLResponse:
+    filters = ACTORS.filter_values(request.query_params)
+    rows, total = ACTORS.page(server(request).database.reader(), filters, page)
+    params = {k: v for k, v in filters.items() if v}
     return render(request, "actors.html", title="Actors", actors=rows, total=total, page=page, params=params)
 
 
@@ -42,15 +35,15 @@ def actor_page(request: Request, actor_id: str) -> HTMLResponse:
     actor = actor_detail(store, state.settings.config, actor_id)
     if actor is None:
         raise ApiError(404, f"no actor with id {actor_id!r}")
-    as_source = queries.event_page(store, EventQuery(actor=actor_id, role="source"), limit=EVENTS_SHOWN)
-    as_target = queries.event_page(store, EventQuery(actor=actor_id, role="target"), limit=EVENTS_SHOWN)
+    as_source = event_rows(store, EventQuery(actor=actor_id, role="source"), limit=EVENTS_SHOWN)
+    as_target = event_rows(store, EventQuery(actor=actor_id, role="target"), limit=EVENTS_SHOWN)
     return render(
         request,
         "actor.html",
         title=actor["name"],
         actor=actor,
-        as_source=[event_json(r) for r in as_source],
-        as_target=[event_json(r) for r in as_target],
+        as_source=[event_api(r) for r in as_source],
+        as_target=[event_api(r) for r in as_target],
         chart={
             "labels": [m["month"] for m in actor["monthly"]],
             "source": [m["n_source"] for m in actor["monthly"]],

@@ -5,11 +5,11 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
-from eventwire.api.errors import ApiError
-from eventwire.api.params import Paging, paging
-from eventwire.api.resources import article_detail
-from eventwire.api.state import server
-from eventwire.store import queries
+from eventwire.reads.resources import article_detail
+from eventwire.serving.errors import ApiError
+from eventwire.serving.lists import ARTICLES
+from eventwire.serving.params import Paging, paging
+from eventwire.serving.state import server
 from eventwire.web.highlight import mark_evidence
 from eventwire.web.templating import render
 
@@ -17,14 +17,10 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/articles", response_class=HTMLResponse)
-def articles_page(
-    request: Request, outlet: str | None = Query(None), page: Paging = Depends(paging)
-) -> HTMLResponse:
-    store = server(request).database.reader()
-    outlet = outlet or None
-    rows = queries.article_page(store, outlet=outlet, limit=page.limit, offset=page.offset)
-    total = queries.article_count(store, outlet=outlet)
-    params = {"outlet": outlet} if outlet else {}
+def articles_page(request: Request, page: Paging = Depends(paging)) -> HTMLResponse:
+    filters = ARTICLES.filter_values(request.query_params)
+    rows, total = ARTICLES.page(server(request).database.reader(), filters, page)
+    params = {k: v for k, v in filters.items() if v}
     return render(
         request, "articles.html", title="Articles", articles=rows, total=total, page=page, params=params
     )

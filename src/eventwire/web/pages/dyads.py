@@ -5,12 +5,12 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
-from eventwire.api.params import Paging, paging, parse_side
-from eventwire.api.resources import dyad_detail
-from eventwire.api.serialize import event_json
-from eventwire.api.state import server
+from eventwire.reads.resources import dyad_detail
+from eventwire.serving.params import Paging, paging, parse_side
+from eventwire.serving.state import server
 from eventwire.store import queries
-from eventwire.store.queries import EventQuery
+from eventwire.store.events import EventQuery, event_rows
+from eventwire.store.shapes import event_api
 from eventwire.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -30,7 +30,7 @@ def dyad_page(request: Request, a: str, b: str, page: Paging = Depends(paging)) 
     state = server(request)
     store = state.database.reader()
     detail = dyad_detail(store, state.settings.config, side_a, side_b)
-    rows = queries.event_page(store, EventQuery(dyad=(side_a, side_b)), limit=page.limit, offset=page.offset)
+    rows = event_rows(store, EventQuery(dyad=(side_a, side_b)), limit=page.limit, offset=page.offset)
     weeks = detail["weeks"]
     chart = {
         "labels": [w["week"].isoformat() for w in weeks],
@@ -46,7 +46,7 @@ def dyad_page(request: Request, a: str, b: str, page: Paging = Depends(paging)) 
         title=f"{a_name} – {b_name}",
         dyad=detail,
         chart=chart,
-        events=[event_json(r) for r in rows],
+        events=[event_api(r) for r in rows],
         page=page,
         params={},
         dyad_param=f"{side_a}-{side_b}",

@@ -5,12 +5,13 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
-from eventwire.api.errors import ApiError
-from eventwire.api.params import Paging, event_filters, filter_params, paging, plover_types
-from eventwire.api.serialize import event_json
-from eventwire.api.state import server
+from eventwire.coding import plover_types
+from eventwire.serving.errors import ApiError
+from eventwire.serving.params import Paging, event_filters, paging
+from eventwire.serving.state import server
 from eventwire.store import queries
-from eventwire.store.queries import EventQuery, is_actor_id
+from eventwire.store.events import EventQuery, event_by_id, is_actor_id
+from eventwire.store.shapes import event_api
 from eventwire.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -27,12 +28,12 @@ def events_page(
     if query.actor and is_actor_id(query.actor):
         actor = queries.actor_by_id(store, query.actor)
         actor_name = actor["name"] if actor else None
-    params = filter_params(query)
+    params = query.params()
     return render(
         request,
         "events.html",
         title="Events",
-        events=[event_json(r) for r in rows],
+        events=[event_api(r) for r in rows],
         total=total,
         page=page,
         params=params,
@@ -44,8 +45,8 @@ def events_page(
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event_page(request: Request, event_id: str) -> HTMLResponse:
-    row = queries.event_by_id(server(request).database.reader(), event_id)
+    row = event_by_id(server(request).database.reader(), event_id)
     if row is None:
         raise ApiError(404, f"no event with id {event_id!r}")
-    event = event_json(row)
+    event = event_api(row)
     return render(request, "event.html", title=f"{event['type']}: {event['source']['name']}", event=event)

@@ -6,11 +6,11 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 
-from eventwire.api.auth import check_token
-from eventwire.api.errors import ApiError
-from eventwire.api.routes.ingest import read_uploads
-from eventwire.api.state import server
 from eventwire.ingest import SUPPORTED_SUFFIXES
+from eventwire.serving.auth import check_token
+from eventwire.serving.errors import ApiError
+from eventwire.serving.ingest import read_uploads
+from eventwire.serving.state import server
 from eventwire.web.templating import render
 
 router = APIRouter(include_in_schema=False)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
-from eventwire.api.errors import ApiError
-from eventwire.api.params import MAX_TEXT, event_filters, filter_params, plover_types
-from eventwire.api.serialize import event_json
-from eventwire.api.state import server
+from eventwire.coding import plover_types
+from eventwire.serving.errors import ApiError
+from eventwire.serving.params import event_filters
+from eventwire.serving.state import server
 from eventwire.store import overview, places, search
-from eventwire.store.queries import EventQuery
-from eventwire.stories import queries as story_queries
+from eventwire.store import stories as story_queries
+from eventwire.store.events import MAX_TEXT, EventQuery
+from eventwire.store.shapes import event_api, json_ready
 from eventwire.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -52,14 +53,14 @@ def map_page(
         points = places.story_points(store, story_id)
     else:
         points = places.event_points(store, query)
-    params = {"story": story_id} if story_id else filter_params(query)
+    params = {"story": story_id} if story_id else query.params()
     here = None
     if place:
         rows, total = places.events_at(
             store, EventQuery() if story_id else query, place, story_id=story_id, limit=PLACE_EVENTS_SHOWN
         )
         # The events table shows each mutual pair as one row (see the `pair_events` filter).
-        here = {"key": place, "total": total, "events": [event_json(r) for r in rows]}
+        here = {"key": place, "total": total, "events": [event_api(r) for r in rows]}
     return render(
         request,
         "map.html",
@@ -69,5 +70,5 @@ def map_page(
         story_id=story_id,
         here=here,
         points=points,
-        map_data={"points": story_queries.json_ready(points), "fit": bool(story_id), "link": params},
+        map_data={"points": json_ready(points), "fit": bool(story_id), "link": params},
     )

@@ -5,11 +5,14 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
-from eventwire.api.errors import ApiError
-from eventwire.api.params import Paging, paging
-from eventwire.api.state import server
+from eventwire.reads.stories import compare_story
+from eventwire.serving.errors import ApiError
+from eventwire.serving.lists import STORIES
+from eventwire.serving.params import Paging, paging
+from eventwire.serving.state import server
 from eventwire.store import places
-from eventwire.stories import queries as story_queries
+from eventwire.store import stories as story_queries
+from eventwire.store.shapes import json_ready
 from eventwire.stories.mutual import pair_mutual
 from eventwire.web.templating import render
 
@@ -18,15 +21,14 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/stories", response_class=HTMLResponse)
 def stories_page(request: Request, page: Paging = Depends(paging)) -> HTMLResponse:
-    store = server(request).database.reader()
-    rows = story_queries.list_stories(store, limit=page.limit + 1, offset=page.offset)
+    rows, total = STORIES.page(server(request).database.reader(), {}, page)
     return render(
         request,
         "stories.html",
         title="Stories",
-        stories=rows[: page.limit],
+        stories=rows,
         page=page,
-        more=len(rows) > page.limit,
+        more=page.offset + len(rows) < total,
         params={},
     )
 
@@ -37,7 +39,7 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
     detail = story_queries.story_detail(store, story_id)
     if detail is None:
         raise ApiError(404, f"no story with id {story_id!r}")
-    comparison = story_queries.compare_story(store, detail["id"])
+    comparison = compare_story(store, detail["id"])
     outlets = comparison["outlets"] if comparison else []
     for outlet in outlets:
         outlet["events"] = pair_mutual(outlet["events"], source="source", target="target")
@@ -50,7 +52,7 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
         events=pair_mutual(detail["events"]),
         outlets=outlets,
         map_data={
-            "points": story_queries.json_ready(places.story_points(store, detail["id"])),
+            "points": json_ready(places.story_points(store, detail["id"])),
             "fit": True,
             "link": {"story": detail["id"]},
         },

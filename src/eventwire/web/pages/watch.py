@@ -5,10 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
-from eventwire.api.params import Paging, paging
-from eventwire.api.state import server
-from eventwire.watch import list_alerts, list_sources
-from eventwire.watch.alerts import count_alerts
+from eventwire.serving.lists import ALERTS
+from eventwire.serving.params import Paging, paging
+from eventwire.serving.state import server
+from eventwire.store.crawl import list_sources
 from eventwire.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -16,16 +16,8 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/alerts", response_class=HTMLResponse)
 def alerts_page(request: Request, page: Paging = Depends(paging)) -> HTMLResponse:
-    store = server(request).database.reader()
-    return render(
-        request,
-        "alerts.html",
-        title="Alerts",
-        alerts=list_alerts(store, limit=page.limit, offset=page.offset),
-        total=count_alerts(store),
-        page=page,
-        params={},
-    )
+    alerts, total = ALERTS.page(server(request).database.reader(), {}, page)
+    return render(request, "alerts.html", title="Alerts", alerts=alerts, total=total, page=page, params={})
 
 
 @router.get("/sources", response_class=HTMLResponse)
