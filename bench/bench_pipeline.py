@@ -140,9 +140,9 @@ def selection(articles: list[GeneratedArticle]) -> dict[str, float]:
     """How much of the prose the annotator chooses to parse, by its own split and test (the
     annotator the pipeline builds, with its pattern and actor tests)."""
     from eventwire.config import Config
-    from eventwire.pipeline import Stages
+    from eventwire.pipeline import build_annotator, load_data_files
 
-    annotator = Stages.build(Config()).annotator
+    annotator = build_annotator(*load_data_files(Config()))
     sentences = chosen = words = chosen_words = 0
     for article in articles:
         for sentence in annotator.split(article.text):

@@ -1,6 +1,6 @@
 """Stories: clustering quality on the labelled sets, and its cost at 10^4 and 10^5 articles.
 
-Quality: `eventwire.stories.scoring` on tests/data/stories/{tune,heldout} (B-cubed over
+Quality: `eventwire.evaluation.stories` on tests/data/stories/{tune,heldout} (B-cubed over
 articles, copy detection, report linkage and consolidated events); the tuning set is where the
 thresholds were chosen, the held-out set was written separately and not tuned on.
 

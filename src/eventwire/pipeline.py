@@ -40,7 +40,7 @@ from eventwire.records import Article, BatchResult, Event, Failure, Processed, Q
 
 if TYPE_CHECKING:
     from eventwire.actors import ActorDictionary, DocumentActors
-    from eventwire.annotate.annotator import Annotated
+    from eventwire.annotate.annotator import Annotated, Annotator
     from eventwire.code import PatternBook
 
 log = logging.getLogger(__name__)
@@ -84,18 +84,13 @@ def build_stages(config: Config) -> tuple[Stage, ...]:
     # Imported here: spaCy and the actor data cost time and memory that `--articles-only`
     # runs and the CLI's other commands do not need.
     from eventwire.actors import DocumentActors
-    from eventwire.actors.cues import ActorCues
-    from eventwire.annotate.annotator import Annotated, Annotator
-    from eventwire.annotate.entities import EntityLabeller, dictionary_labels
-    from eventwire.annotate.model import load_nlp
+    from eventwire.annotate.annotator import Annotated
     from eventwire.code import EventCoder
     from eventwire.geo import Geocoder
     from eventwire.quotes import annotated_quotes
 
     patterns, dictionary = load_data_files(config)
-    nlp = load_nlp()
-    labeller = EntityLabeller(nlp, dictionary_labels(dictionary))
-    annotator = Annotator(nlp, patterns.actors_needed, labeller=labeller, names_actor=ActorCues(dictionary))
+    annotator = build_annotator(patterns, dictionary)
     coder, geocoder = EventCoder(patterns), Geocoder()
 
     def code(annotated: Annotated) -> Coded:
@@ -118,6 +113,19 @@ def build_stages(config: Config) -> tuple[Stage, ...]:
         Stage("geocode", Coded, Coded, geocode),
         Stage("quotes", Coded, Coded, quotes),
     )
+
+
+def build_annotator(patterns: PatternBook, dictionary: ActorDictionary) -> Annotator:
+    """The annotate stage's annotator: the spaCy model, with the entity labels and the cues of
+    actors the dictionary knows, parsing what the patterns could code."""
+    from eventwire.actors.cues import ActorCues
+    from eventwire.annotate.annotator import Annotator
+    from eventwire.annotate.entities import EntityLabeller, dictionary_labels
+    from eventwire.annotate.model import load_nlp
+
+    nlp = load_nlp()
+    labeller = EntityLabeller(nlp, dictionary_labels(dictionary))
+    return Annotator(nlp, patterns.actors_needed, labeller=labeller, names_actor=ActorCues(dictionary))
 
 
 def load_data_files(config: Config) -> tuple[PatternBook, ActorDictionary]:
