@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from eventwire.actors import ActorDictionary
-from eventwire.code.ontology import cameo_codes
+from eventwire.coder.ontology import cameo_codes
 from eventwire.records import Actor, Article, BatchResult, Event, Processed, Quote, RawDocument
 from eventwire.store import Store
 

@@ -15,14 +15,14 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "eventwire"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
     # the records and what every stage reads
-    ("errors", "records", "datafiles", "version"),
+    ("errors", "records", "datafiles", "version", "compiled_cache"),
     ("config",),
     # the stages, in the order a document meets them
     ("ingest",),
     ("extract",),
     ("annotate",),
     ("actors",),
-    ("code",),
+    ("coder",),
     ("quotes",),
     ("geo",),
     ("stories",),

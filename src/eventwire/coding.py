@@ -26,7 +26,7 @@ def _default_pipeline() -> Pipeline:
 @cache
 def plover_types() -> tuple[str, ...]:
     """The PLOVER types the coder gives, from its ontology table, in alphabetical order."""
-    from eventwire.code.ontology import cameo_codes
+    from eventwire.coder.ontology import cameo_codes
 
     return tuple(sorted({c.plover for c in cameo_codes().values() if c.plover}))
 

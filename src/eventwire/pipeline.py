@@ -41,7 +41,7 @@ from eventwire.records import Article, BatchResult, Event, Failure, Processed, Q
 if TYPE_CHECKING:
     from eventwire.actors import ActorDictionary, DocumentActors
     from eventwire.annotate.annotator import Annotated, Annotator
-    from eventwire.code import PatternBook
+    from eventwire.coder import PatternBook
 
 log = logging.getLogger(__name__)
 BUG_DETAIL_CHARS = 200
@@ -85,7 +85,7 @@ def build_stages(config: Config) -> tuple[Stage, ...]:
     # runs and the CLI's other commands do not need.
     from eventwire.actors import DocumentActors
     from eventwire.annotate.annotator import Annotated
-    from eventwire.code import EventCoder
+    from eventwire.coder import EventCoder
     from eventwire.geo import Geocoder
     from eventwire.quotes import annotated_quotes
 
@@ -135,7 +135,7 @@ def load_data_files(config: Config) -> tuple[PatternBook, ActorDictionary]:
         EventwireError: E601 naming the file and line of a bad row.
     """
     from eventwire.actors import ActorDictionary
-    from eventwire.code import PatternBook
+    from eventwire.coder import PatternBook
 
     try:
         return PatternBook.load(config.pattern_files), ActorDictionary.load(

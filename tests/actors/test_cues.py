@@ -8,7 +8,7 @@ import pytest
 
 from eventwire.actors import ActorDictionary
 from eventwire.actors.cues import ActorCues
-from eventwire.code.patterns import PatternBook
+from eventwire.coder.patterns import PatternBook
 
 WORD = re.compile(r"[a-z]+")
 

@@ -13,20 +13,20 @@ from eventwire.compiled_cache import CompiledCache
 
 
 def _reducers() -> dict[type, Any]:
-    from eventwire.actors.dictionary import Entry, _Entity, _Title
+    from eventwire.actors.index import Entity, Entry, TitleRow
     from eventwire.records import Actor
 
     return {
         Actor: lambda a: (Actor, (a.name, a.country, a.sector, a.kind)),
         Entry: lambda e: (Entry, (e.actor, e.role, e.start, e.end, e.organisation)),
-        _Entity: lambda e: (_Entity, (e.kind, e.entries)),
-        _Title: lambda t: (_Title, (t.role, t.countries, t.sector)),
+        Entity: lambda e: (Entity, (e.kind, e.entries)),
+        TitleRow: lambda t: (TitleRow, (t.role, t.countries, t.sector)),
     }
 
 
 _HERE = Path(__file__).parent
 CACHE = CompiledCache(
     "actors-",
-    tuple(_HERE / name for name in ("dictionary.py", "_names.py", "_tables.py", "_cache.py")),
+    tuple(_HERE / name for name in ("dictionary.py", "index.py", "_names.py", "_tables.py", "_cache.py")),
     _reducers,
 )

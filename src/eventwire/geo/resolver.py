@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from eventwire.code.places import FIELD_TYPES
+from eventwire.coder.places import FIELD_TYPES
 from eventwire.geo.gazetteer import Feature, Gazetteer
 from eventwire.geo.names import DIVISION_WORDS, name_key, trimmed
 from eventwire.records import Event, Place

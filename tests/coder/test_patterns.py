@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from eventwire.code import ontology
-from eventwire.code.patterns import PLOVER_TYPES, PatternBook, bundled_patterns, read_patterns
+from eventwire.coder import ontology
+from eventwire.coder.patterns import PLOVER_TYPES, PatternBook, bundled_patterns, read_patterns
 from eventwire.coding import code_text
 from eventwire.config import Config
 from eventwire.pipeline import Pipeline

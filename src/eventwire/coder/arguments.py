@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from eventwire.code.patterns import Pattern, TargetSpec
+from eventwire.coder.patterns import Pattern, TargetSpec
 from eventwire.datafiles import data_words
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")

@@ -11,7 +11,7 @@ from types import ModuleType
 import pytest
 import spacy
 
-from eventwire.code.verb_dictionary import (
+from eventwire.coder.verb_dictionary import (
     Coding,
     DictionaryPattern,
     DictionaryVerb,

@@ -12,12 +12,12 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from eventwire.code.forms import word_forms
-from eventwire.code.ontology import cameo_codes
+from eventwire.coder.forms import word_forms
+from eventwire.coder.ontology import cameo_codes
 from eventwire.datafiles import data_rows, data_text, data_words
 
 if TYPE_CHECKING:
-    from eventwire.code.verb_dictionary import VerbDictionary
+    from eventwire.coder.verb_dictionary import VerbDictionary
 
 PLOVER_TYPES = frozenset(
     {
@@ -202,7 +202,7 @@ class PatternBook:
 
     @classmethod
     def load(cls, extra_files: Iterable[str | Path] = ()) -> PatternBook:
-        from eventwire.code.verb_dictionary import VerbDictionary
+        from eventwire.coder.verb_dictionary import VerbDictionary
 
         user = [p for f in extra_files for p in read_patterns(Path(f).read_text(encoding="utf-8"), str(f))]
         return cls([*user, *bundled_patterns()], VerbDictionary.bundled())

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.code.page_guard import PageGuard
+from eventwire.coder.page_guard import PageGuard
 from eventwire.coding import code_text
 from eventwire.config import Config
 from eventwire.engines.local import run_local

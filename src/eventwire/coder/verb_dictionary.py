@@ -26,9 +26,9 @@ from functools import cached_property, lru_cache
 
 from spacy.tokens import Token
 
-from eventwire.code.arguments import conjuncts, is_passive, subjects
-from eventwire.code.forms import word_forms
-from eventwire.code.patterns import TargetSpec
+from eventwire.coder.arguments import conjuncts, is_passive, subjects
+from eventwire.coder.forms import word_forms
+from eventwire.coder.patterns import TargetSpec
 from eventwire.datafiles import data_rows, data_text
 
 Phrase = tuple[str, ...]

@@ -26,8 +26,8 @@ from eventwire.actors.resolver import DocumentActors, Mention
 from eventwire.annotate.annotator import Annotated
 from eventwire.annotate.dates import DateMention, header_date, text_year
 from eventwire.annotate.entities import entity_spans
-from eventwire.code import ontology
-from eventwire.code.arguments import (
+from eventwire.coder import ontology
+from eventwire.coder.arguments import (
     clause_subjects,
     conjuncts,
     has_particle,
@@ -36,11 +36,11 @@ from eventwire.code.arguments import (
     subjects,
     target_candidates,
 )
-from eventwire.code.assertion import VOWS, announced_act, blocked_because
-from eventwire.code.dating import EventDate, event_date, lead_date
-from eventwire.code.merge import merge_duplicates, same_side
-from eventwire.code.page_guard import PageGuard
-from eventwire.code.patterns import (
+from eventwire.coder.assertion import VOWS, announced_act, blocked_because
+from eventwire.coder.dating import EventDate, event_date, lead_date
+from eventwire.coder.merge import merge_duplicates, same_side
+from eventwire.coder.page_guard import PageGuard
+from eventwire.coder.patterns import (
     OBLIGATION_WORDS,
     REPORTED_ACCUSATION,
     REPORTED_DEMAND,
@@ -55,7 +55,7 @@ from eventwire.code.patterns import (
     protest_nouns,
     verbal_objects,
 )
-from eventwire.code.places import FIELD_TYPES, VENUE_TYPES, event_location, sentence_location
+from eventwire.coder.places import FIELD_TYPES, VENUE_TYPES, event_location, sentence_location
 from eventwire.records import Actor, Event
 
 log = logging.getLogger(__name__)
