@@ -1,4 +1,4 @@
-"""code: parsed sentences -> `Event`s, by the verb-pattern dictionary over the parse.
+"""coder: parsed sentences -> `Event`s, by the verb-pattern dictionary over the parse.
 
 For each parsed sentence, in article order:
 
