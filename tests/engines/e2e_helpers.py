@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -178,7 +179,14 @@ def start_cli(
         stdout=subprocess.DEVNULL,
         stderr=stderr if stderr is not None else subprocess.DEVNULL,
         start_new_session=True,
+        # As from a terminal: a test run started in the background (`make test &`) has Ctrl-C
+        # ignored, which its children would inherit, and the Ctrl-C tests would see no Ctrl-C.
+        preexec_fn=_sigint_default,
     )
+
+
+def _sigint_default() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def run_ok(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
