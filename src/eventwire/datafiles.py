@@ -13,6 +13,13 @@ def data_text(*parts: str) -> str:
     return files("eventwire").joinpath("data", *parts).read_text(encoding="utf-8")
 
 
+def data_files(*parts: str, suffix: str) -> tuple[tuple[str, bytes], ...]:
+    """(name, bytes) of every file of a data folder with this suffix, in name order."""
+    folder = files("eventwire").joinpath("data", *parts)
+    found = sorted((f for f in folder.iterdir() if f.name.endswith(suffix)), key=lambda f: f.name)
+    return tuple((f.name, f.read_bytes()) for f in found)
+
+
 def data_rows(*parts: str, header: bool = True) -> list[list[str]]:
     """The rows of a tab-separated data file (below its header, when it has one); comments and
     blank lines skipped."""

@@ -19,7 +19,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from eventwire.actors import _names
@@ -27,12 +26,12 @@ from eventwire.actors._cache import CACHE
 from eventwire.actors._names import drop_article, fold, strip_possessive
 from eventwire.actors._tables import Table, read_table, user_files
 from eventwire.actors.index import GENERIC_ROLES, SECTORS, ActorIndex, Entry, as_date
+from eventwire.datafiles import data_files
 from eventwire.records import Actor
 
 __all__ = ["GENERIC_ROLES", "SECTORS", "ActorDictionary", "Entry"]
 
 MAX_PREFIX_WORDS = 7
-_DATA = "data/actors"
 
 LOOKUP_CACHE_SIZE = 200_000
 """Distinct (mention, date) look-ups remembered; about 100 bytes each."""
@@ -40,10 +39,8 @@ LOOKUP_CACHE_SIZE = 200_000
 
 @lru_cache(maxsize=1)
 def _package_files() -> tuple[tuple[str, bytes], ...]:
-    """The package's data files, (name, bytes) in name order."""
-    folder = resources.files("eventwire").joinpath(_DATA)
-    files = sorted((f for f in folder.iterdir() if f.name.endswith(".tsv")), key=lambda f: f.name)
-    return tuple((f.name, f.read_bytes()) for f in files)
+    """The package's actor files, (name, bytes) in name order."""
+    return data_files("actors", suffix=".tsv")
 
 
 def _tables(files: Iterable[tuple[str, bytes]]) -> tuple[Table, ...]:

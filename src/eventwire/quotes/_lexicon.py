@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
+
+from eventwire.datafiles import data_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,8 +27,7 @@ class Lexicon:
 
 
 def _lines(name: str) -> list[str]:
-    raw = (files("eventwire") / "data" / "quotes" / name).read_text(encoding="utf-8")
-    return [line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")]
+    return data_words("quotes", name)
 
 
 @lru_cache(maxsize=1)
