@@ -64,6 +64,9 @@ ARMED_SECTORS = frozenset({"MIL", "REB"})
 # Who can mobilise forces: armies, police, rebels, and governments that command them.
 FORCE_SECTORS = frozenset({"MIL", "REB", "POL", "GOV"})
 ARMED_POLICE = frozenset({"MIL", "POL"})
+# Who acts with a state's or an organisation of states' authority: their blockade restricts,
+# a civilians' blockade protests.
+AUTHORITY_SECTORS = frozenset({"GOV", "MIL", "POL", "JUD", "IGO"})
 # Acts that typically cross borders: their bare sector targets ("killed civilians") do not take
 # the source's country.
 CROSS_BORDER_TYPES = frozenset({"ASSAULT", "MOBILIZE", "THREATEN", "SANCTION", "AID"})
@@ -371,6 +374,8 @@ class EventCoder:
             return []
         if "armed-source" in pattern.requires and not any(m.actor.sector in ARMED_SECTORS for m in sources):
             return []
+        if "civilian-source" in pattern.requires and not all(_civilian(m.actor) for m in sources):
+            return []
         if "armed" in pattern.requires and not any(m.actor.sector in ARMED_SECTORS for m in targets):
             return []
         if "unarmed" in pattern.requires and any(m.actor.sector in ARMED_SECTORS for m in targets):
@@ -385,7 +390,8 @@ class EventCoder:
             # "the two candidates attacked each other's policies", "Palestinians and Israelis
             # failed to agree": each acts on the other.
             targets, pattern = sources, replace(pattern, mutual=True)
-        pairs = _pairs(sources, targets, pattern.mutual, star=bool(sentence_words & SEPARATE_WORDS))
+        star = pattern.star or bool(sentence_words & SEPARATE_WORDS)
+        pairs = _pairs(sources, targets, pattern.mutual, star=star)
         if reverse:
             pairs = [(target, source) for source, target in pairs]
         return self._make_events(token, light, pattern, sentence, index, ctx, pairs, sources + targets, deep)
@@ -524,6 +530,10 @@ def _among(mention: Mention, sources: list[Mention]) -> bool:
 
 def _between_them(token: Token, pattern: Pattern) -> bool:
     return pattern.type in JOINT_FAILURES or (pattern.type == "ASSAULT" and token.lemma_.lower() in CLASHES)
+
+
+def _civilian(actor: Actor) -> bool:
+    return actor.kind not in ("state", "igo") and actor.sector not in AUTHORITY_SECTORS
 
 
 def _describes_subject(verb: Token) -> bool:
