@@ -65,3 +65,53 @@ def test_a_blockade_protests_when_civilians_make_it_and_restricts_when_forces_do
     assert ("THREATEN", "CHL", "CHL") in protest
     forces = _keys("The Turkish navy blockaded the Cypriot port on Friday.", pipeline)
     assert not {k for k in forces if k[0] == "PROTEST"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Indonesia eased emergency measures in East Timor province on Tuesday.", ("CONCEDE", "IDN", "TLS")),
+        ("Morocco lifted the curfew in Mauritania on Friday.", ("CONCEDE", "MAR", "MRT")),
+        ("Serbia eased the curfew in Kosovo on Wednesday.", ("CONCEDE", "SRB", "XKX")),
+    ],
+)
+def test_an_eased_measure_falls_on_the_place_it_held_in(pipeline, text, expected):
+    assert expected in _keys(text, pipeline)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the condition, however deep in the threatened act's phrases, names who must act
+        (
+            "Iran has threatened to halt negotiations to cut its uranium stockpile if the United States"
+            " goes ahead with new sanctions, a newspaper reported.",
+            {("THREATEN", "IRN", "USA")},
+        ),
+        # the planned act's thing is aimed at someone: "blows to Israel and Egypt"
+        (
+            "Hamas has threatened to deliver painful blows to Israel and Egypt, a Qatari weekly reports.",
+            {("THREATEN", "PSE", "ISR"), ("THREATEN", "PSE", "EGY")},
+        ),
+        # an announced harm with a condition threatens whoever the condition names
+        (
+            "The Tunisian opposition said it will boycott the elections unless President Kais Saied resigns.",
+            {("THREATEN", "TUN", "TUN")},
+        ),
+    ],
+)
+def test_a_threat_targets_its_condition_or_the_aim_of_the_threatened_act(pipeline, text, expected):
+    keys = _keys(text, pipeline)
+    assert expected <= keys
+    assert not {k for k in keys if k[0] == "THREATEN" and k[2] in ("QAT",)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Bolivian army declared a state of siege in Bolivia on Sunday.", ("COERCE", "BOL", "BOL")),
+        ("Myanmar's military declared martial law in Myanmar's largest city.", ("COERCE", "MMR", "MMR")),
+    ],
+)
+def test_a_declared_state_of_siege_or_martial_law_coerces_the_place(pipeline, text, expected):
+    assert expected in _keys(text, pipeline)

@@ -21,6 +21,7 @@ SUBJECT_SHARING_DEPS = ("conj", "xcomp", "advcl", "acl")
 # "in" and "at" are left out: "bases in Iraq" places the target, it does not name it.
 DEEP_SEARCH_PREPS = frozenset({"of", "by", "from", "to", "against", "on", "with", "into", "for", "between"})
 DEEP_SEARCH_LIMIT = 12
+XCOMP_OBJECT_PREPS = ("to", "against", "on")
 """How many tokens a deep target search looks through before giving up."""
 
 
@@ -91,7 +92,7 @@ def _measure(noun: Token) -> bool:
     return any(t.lemma_.lower() in measure_nouns() for t in noun.subtree if t.i <= noun.i)
 
 
-CONDITION_DEPTH = 3
+CONDITION_DEPTH = 4
 """How far down a threat's own phrases its condition is looked for ("threatened to stop talks to
 reduce weapons if the US goes ahead")."""
 CONDITION_PATH = frozenset({"xcomp", "dobj", "acl", "advcl", "prep", "pobj"})
@@ -173,7 +174,10 @@ def target_candidates(trigger: Token, spec: TargetSpec, light_object: Token | No
         # "lifted the curfew in Montenegro": the place a measure applies to.
         measures = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") and _measure(c)]
         for holder in [trigger, *measures] if measures else []:
-            groups.extend([o] for o in _prep_objects(holder, "in"))
+            for place in _prep_objects(holder, "in"):
+                # "in Montenegro province": the name the place noun is made of.
+                groups.append([place])
+                groups.extend([c] for c in place.children if c.dep_ == "compound" and c.pos_ == "PROPN")
     elif spec.kind == "condition":
         groups.extend(clause_subjects(clause) for clause in _conditions(trigger))
     elif spec.kind == "clause":
@@ -195,8 +199,16 @@ def target_candidates(trigger: Token, spec: TargetSpec, light_object: Token | No
                 for grandchild in child.children:
                     if grandchild.dep_ in ("dobj", "dative"):
                         groups.append(conjuncts(grandchild))
-                groups.extend([o] for o in _prep_objects(child, "with"))
-                groups.extend([o] for o in _prep_objects(child, "to"))
+                        # "to deliver blows to Israel": whom the planned act's thing is aimed at.
+                        for prep in XCOMP_OBJECT_PREPS:
+                            objects = list(_prep_objects(grandchild, prep))
+                            if objects:
+                                groups.append(objects)
+                # "to deliver blows to Israel and Egypt": one coordinated phrase, one group.
+                for prep in ("with", "to"):
+                    objects = list(_prep_objects(child, prep))
+                    if objects:
+                        groups.append(objects)
     if spec.deep:
         for group in list(groups):
             for head in group:

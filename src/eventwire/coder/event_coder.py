@@ -474,7 +474,9 @@ def threat_of(pattern: Pattern) -> Pattern | None:
     if code is None:
         return None
     label = f"{pattern.label} (announced)".strip()
-    return replace(pattern, type="THREATEN", cameo=code, mutual=False, label=label)
+    # "will boycott the elections unless the president resigns": who must act is the target.
+    targets = (CONDITION, *pattern.targets)
+    return replace(pattern, type="THREATEN", cameo=code, mutual=False, label=label, targets=targets)
 
 
 def _objects(token: Token, light: Token | None) -> list[Token]:
