@@ -115,3 +115,33 @@ def test_a_threat_targets_its_condition_or_the_aim_of_the_threatened_act(pipelin
 )
 def test_a_declared_state_of_siege_or_martial_law_coerces_the_place(pipeline, text, expected):
     assert expected in _keys(text, pipeline)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        (
+            "Thousands of students marched in Tehran in defiance of Iraqi authorities to demand reforms.",
+            ("PROTEST", "IRN", "IRQ"),
+            ("PROTEST", "IRN", "IRN"),
+        ),
+        (
+            "Demonstrators in Kabul blocked a road to show their anger at Pakistan's border policies.",
+            ("PROTEST", "AFG", "PAK"),
+            ("PROTEST", "AFG", "AFG"),
+        ),
+        (
+            "Hundreds of people rallied in Caracas to express their opposition to Colombia's deployment.",
+            ("PROTEST", "VEN", "COL"),
+            ("PROTEST", "VEN", "VEN"),
+        ),
+    ],
+)
+def test_a_protest_aims_at_whom_its_defiance_or_disapproval_names(pipeline, text, expected, not_expected):
+    keys = _keys(text, pipeline)
+    assert expected in keys
+    assert not_expected not in keys
+
+
+def test_a_protest_with_no_grievance_named_is_against_its_own_government(pipeline):
+    assert ("PROTEST", "KEN", "KEN") in _keys("Protesters in Nairobi blocked roads on Tuesday.", pipeline)

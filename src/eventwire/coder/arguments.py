@@ -112,6 +112,34 @@ def _conditions(trigger: Token) -> Iterator[Token]:
         level = following
 
 
+# What a protest shows toward someone: "in defiance of X", "to show their disapproval of X's policies".
+GRIEVANCE_NOUNS = frozenset(
+    {"defiance", "disapproval", "opposition", "protest", "anger", "outrage", "displeasure", "rejection"}
+)
+PURPOSE_DEPS = ("advcl", "xcomp")
+
+
+def _grievance_groups(trigger: Token) -> Iterator[list[Token]]:
+    """Whom a protest is aimed at when no "against" says it: the actors inside the grievance
+    phrase hanging on it ("in defiance of Chinese authorities") or on its purpose clause."""
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            nouns = [o for o in child.children if o.dep_ == "pobj"]
+        elif child.dep_ in PURPOSE_DEPS:
+            nouns = [o for o in child.children if o.dep_ == "dobj"]
+        else:
+            continue
+        for noun in nouns:
+            if noun.lemma_.lower() not in GRIEVANCE_NOUNS:
+                continue
+            yield from _deep(noun)
+            # "show their anger at X's policies" ("at" on the noun or on its verb): a target
+            # here, never a place.
+            for thing in [*_prep_objects(noun, "at"), *_prep_objects(child, "at")]:
+                yield [thing]
+                yield from _deep(thing)
+
+
 def clause_subjects(clause: Token) -> list[Token]:
     """The subjects of a clause's verb, coordinated ones included."""
     return [t for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in conjuncts(c)]
@@ -178,6 +206,9 @@ def target_candidates(trigger: Token, spec: TargetSpec, light_object: Token | No
                 # "in Montenegro province": the name the place noun is made of.
                 groups.append([place])
                 groups.extend([c] for c in place.children if c.dep_ == "compound" and c.pos_ == "PROPN")
+    elif spec.kind == "grievance":
+        for holder in holders:
+            groups.extend(_grievance_groups(holder))
     elif spec.kind == "condition":
         groups.extend(clause_subjects(clause) for clause in _conditions(trigger))
     elif spec.kind == "clause":

@@ -78,6 +78,7 @@ SEPARATE_WORDS = frozenset({"separately", "respectively"})
 MUTUAL_TYPES = frozenset({"CONSULT"})
 JOINT_TYPES = frozenset({"AGREE", "COOPERATE"})
 HOME = TargetSpec("home")
+GRIEVANCE = TargetSpec("grievance")
 CONDITION = TargetSpec("condition")
 # Acts several doers do to each other when no one else is named: failing to agree, clashing.
 JOINT_FAILURES = frozenset({"REJECT"})
@@ -256,7 +257,7 @@ class EventCoder:
                 # for what is said ("demanded that X withdraw").
                 targets = tuple(spec for spec in targets if spec.kind != "clause")
             if ptype == "PROTEST":
-                targets = (*targets, HOME)
+                targets = (*targets, GRIEVANCE, HOME)
             elif ptype in PLACE_TARGET_TYPES:
                 # "lifted the curfew in Montenegro": with no one named, the measure is on the place.
                 targets = (*targets, IN_PLACE)

@@ -39,7 +39,9 @@ PLOVER_TYPES = frozenset(
         "ASSAULT",
     }
 )
-TARGET_KINDS = ("dobj", "prep", "xcomp", "dative", "home", "subject", "clause", "condition", "place")
+TARGET_KINDS = (
+    "dobj", "prep", "xcomp", "dative", "home", "subject", "clause", "condition", "place", "grievance"
+)
 REQUIREMENTS = frozenset(
     {"oprd", "no-oprd", "armed", "unarmed", "armed-source", "civilian-source", "plural", "word"}
 )
