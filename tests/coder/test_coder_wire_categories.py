@@ -145,3 +145,20 @@ def test_a_protest_aims_at_whom_its_defiance_or_disapproval_names(pipeline, text
 
 def test_a_protest_with_no_grievance_named_is_against_its_own_government(pipeline):
     assert ("PROTEST", "KEN", "KEN") in _keys("Protesters in Nairobi blocked roads on Tuesday.", pipeline)
+
+
+def test_an_ethnic_group_belongs_to_the_state_it_lives_in_not_the_one_its_name_comes_from(pipeline):
+    text = "Georgian police killed two ethnic Armenians in a raid in southern Georgia on Friday."
+    keys = _keys(text, pipeline)
+    assert ("ASSAULT", "GEO", "GEO") in keys
+    assert not {k for k in keys if "ARM" in k}
+
+
+def test_an_ethnic_group_with_no_home_named_is_not_its_namesake_state(pipeline):
+    keys = _keys("Ethnic Uzbek militants attacked a Tajik border post on Sunday.", pipeline)
+    assert not {k for k in keys if k[1] == "UZB"}
+
+
+def test_an_attack_on_a_border_post_is_force_not_criticism(pipeline):
+    keys = _keys("Afghan Taliban fighters attacked a Pakistani border post on Sunday.", pipeline)
+    assert not {k for k in keys if k[0] == "ACCUSE"}

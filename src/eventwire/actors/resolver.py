@@ -316,12 +316,14 @@ class DocumentActors(DocumentMemory):
 
     def _country_in(self, span: Span) -> str | None:
         for tok in span:
-            if tok.pos_ not in ("PROPN", "ADJ", "NOUN") and tok.tag_ != "NNP":
+            if (tok.pos_ not in ("PROPN", "ADJ", "NOUN") and tok.tag_ != "NNP") or _ethnic(tok):
                 continue
             country = self.dictionary.country_of_adjective(tok.text)
             if country:
                 return country
         for run in _name_runs(span):
+            if _ethnic(run[0]):
+                continue
             # "Rebels in the Ivory Coast", "forces in Sierra Leone": names of several words.
             actor = self.dictionary.lookup(run.text, self.published)
             if actor and actor.country and actor.kind == "state":
@@ -472,6 +474,10 @@ class DocumentActors(DocumentMemory):
         if root.tag_ not in ("NNS", "NNPS") or not root.text[:1].isupper():
             return None
         country = self.dictionary.country_of_adjective(root.text)
+        if country and _ethnic(root):
+            # "ethnic Albanians in southern Serbia": a people, not the state its name comes
+            # from; they belong to the state they live in, when the sentence says it.
+            country = self.place_country(root.sent)
         state = self.dictionary.state(country) if country else None
         if state is None or fold(root.text) == fold(state.name):
             return None
@@ -490,7 +496,7 @@ class DocumentActors(DocumentMemory):
                 piece = tokens[i : i + size]
                 text = span.doc[piece[0].i : piece[-1].i + 1].text
                 actor = self.dictionary.lookup(text, self.published)
-                if actor is None or actor.kind == "person":
+                if actor is None or actor.kind == "person" or (actor.country and _ethnic(piece[0])):
                     continue
                 if actor.kind == "state" and size == 1 and piece[0] != span.root and _is_modifier(piece[0]):
                     # "Chinese" in "Chinese officials" names the country of a body, not the state.
@@ -627,6 +633,11 @@ class DocumentActors(DocumentMemory):
 REPORTING_LEMMAS = frozenset(
     {"say", "tell", "add", "announce", "state", "claim", "confirm", "report", "write"}
 )
+
+
+def _ethnic(tok: Token) -> bool:
+    """Whether the demonym names an ethnic group ("ethnic Turks", "ethnic Albanian rebels")."""
+    return tok.i > 0 and tok.doc[tok.i - 1].lower_ == "ethnic"
 
 
 def _in_attribution(tok: Token) -> bool:
