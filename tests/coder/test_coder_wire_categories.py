@@ -162,3 +162,17 @@ def test_an_ethnic_group_with_no_home_named_is_not_its_namesake_state(pipeline):
 def test_an_attack_on_a_border_post_is_force_not_criticism(pipeline):
     keys = _keys("Afghan Taliban fighters attacked a Pakistani border post on Sunday.", pipeline)
     assert not {k for k in keys if k[0] == "ACCUSE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Vietnamese forces shelled Kampuchean guerrilla camps near the Thai border on Tuesday.",
+            ("ASSAULT", "VNM", "KHM"),
+        ),
+        ("Zairean troops attacked Rwandan refugees near Goma on Monday.", ("ASSAULT", "COD", "RWA")),
+    ],
+)
+def test_former_state_names_of_archived_wire_copy_resolve(pipeline, text, expected):
+    assert expected in _keys(text, pipeline)
