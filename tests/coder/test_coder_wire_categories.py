@@ -176,3 +176,38 @@ def test_an_attack_on_a_border_post_is_force_not_criticism(pipeline):
 )
 def test_former_state_names_of_archived_wire_copy_resolve(pipeline, text, expected):
     assert expected in _keys(text, pipeline)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hundreds of supporters of former President Evo Morales blocked roads in La Paz.",
+            ("PROTEST", "BOL", "BOL"),
+        ),
+        (
+            "Supporters of the Kenyan opposition leader marched in Nairobi on Monday.",
+            ("PROTEST", "KEN", "KEN"),
+        ),
+    ],
+)
+def test_supporters_of_someone_act_in_that_ones_country(pipeline, text, expected):
+    assert expected in _keys(text, pipeline)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenyan police dispersed protesters in Nairobi on Monday.", ("COERCE", "KEN", "KEN")),
+        (
+            "Belarusian police broke up a demonstration by opposition supporters in Minsk.",
+            ("COERCE", "BLR", "BLR"),
+        ),
+        (
+            "Turkish police prevented a rally staged by Kurdish students in Diyarbakir.",
+            ("COERCE", "TUR", "TUR"),
+        ),
+    ],
+)
+def test_forces_that_disperse_break_up_or_prevent_a_protest_coerce_its_protesters(pipeline, text, expected):
+    assert expected in _keys(text, pipeline)

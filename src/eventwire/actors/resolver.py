@@ -50,6 +50,10 @@ QUANTITY_HEADS = frozenset(
     }
 )
 THING_PRONOUNS = frozenset({"it", "its"})
+# People who act for the one they follow ("supporters of the former president").
+FOLLOWER_NOUNS = frozenset(
+    {"supporter", "follower", "loyalist", "partisan", "backer", "sympathiser", "sympathizer"}
+)
 GROUP_NOUNS_PEOPLE = frozenset(
     {
         "leaders",
@@ -529,7 +533,7 @@ class DocumentActors(DocumentMemory):
         head = span.root
         sector = self._sector_word(head)
         if not sector:
-            return None
+            return self._followers(head)
         # "rebel fighters against the Syrian government": a country anywhere in the phrase; but a
         # place held ("a guerrilla stronghold on the Thai border") is of whoever holds it.
         end = head.i if head.lemma_.lower() in held_places() else head.right_edge.i
@@ -554,6 +558,24 @@ class DocumentActors(DocumentMemory):
             "sector",
             None,
         )
+
+    def _followers(self, head: Token) -> tuple[Actor, str, str | None] | None:
+        """ "supporters of former President X", "followers of the cleric": people who act for
+        whom they follow, in that one's country; an armed or opposition group's people share its
+        sector, a politician's are civilians."""
+        if head.lemma_.lower() not in FOLLOWER_NOUNS:
+            return None
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for leader in (o for o in prep.children if o.dep_ == "pobj"):
+                found = self.resolve(leader)
+                if not found or not found[0].actor.country:
+                    continue
+                country = found[0].actor.country
+                sector = found[0].actor.sector if found[0].actor.sector in ("OPP", "REB") else "CVL"
+                demonym = self.dictionary.demonym(country) or ""
+                name = f"{demonym} {head.lemma_}".strip()
+                return Actor(name=name, country=country, sector=sector, kind="sector"), "sector", None
+        return None
 
     def _owner_country(self, head: Token) -> str | None:
         """ "its citizens", "their troops": the country of whom the possessive stands for."""

@@ -176,10 +176,12 @@ def _deep(tok: Token) -> Iterator[list[Token]]:
             elif child.dep_ in ("compound", "amod") and child.pos_ == "PROPN":
                 yield [child]
             elif child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
-                # "two bases in Iraq hosting US troops"
+                # "two bases in Iraq hosting US troops", "a rally staged by students"
                 for obj in child.children:
                     if obj.dep_ == "dobj":
                         yield conjuncts(obj)
+                    elif obj.dep_ == "agent":
+                        yield [t for o in obj.children if o.dep_ == "pobj" for t in conjuncts(o)]
 
 
 def target_candidates(trigger: Token, spec: TargetSpec, light_object: Token | None) -> list[list[Token]]:
