@@ -211,3 +211,42 @@ def test_supporters_of_someone_act_in_that_ones_country(pipeline, text, expected
 )
 def test_forces_that_disperse_break_up_or_prevent_a_protest_coerce_its_protesters(pipeline, text, expected):
     assert expected in _keys(text, pipeline)
+
+
+def test_sharing_intelligence_with_someone_is_cooperation_both_ways(pipeline):
+    keys = _keys("Iran has been sharing intelligence with Hezbollah, a report said on Monday.", pipeline)
+    assert {("COOPERATE", "IRN", "LBN"), ("COOPERATE", "LBN", "IRN")} <= keys
+
+
+def test_a_named_rebel_group_is_read_whole_not_by_a_word_of_its_name(pipeline):
+    keys = _keys("India has been sharing intelligence with the Liberation Tigers of Tamil Eelam.", pipeline)
+    assert ("COOPERATE", "IND", "LKA") in keys
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia began the withdrawal of its troops from Moldova on Monday.", ("RETREAT", "RUS", "MDA")),
+        (
+            "France speeded up the withdrawal of some combat forces from Mali on Wednesday.",
+            ("RETREAT", "FRA", "MLI"),
+        ),
+        ("The withdrawal of Ethiopian troops from Somalia began on Monday.", ("RETREAT", "ETH", "SOM")),
+    ],
+)
+def test_a_withdrawal_that_is_done_is_a_retreat_from_the_place(pipeline, text, expected):
+    keys = _keys(text, pipeline)
+    assert expected in keys
+    # its own forces are what it withdraws, not whom it retreats from
+    assert not {k for k in keys if k[0] == "RETREAT" and k[1] == k[2]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks focused on the withdrawal of Ethiopian troops from Somalia.",
+        "Ukraine demanded the withdrawal of Russian troops from Moldova.",
+    ],
+)
+def test_a_withdrawal_talked_about_or_demanded_is_no_retreat(pipeline, text):
+    assert not {k for k in _keys(text, pipeline) if k[0] == "RETREAT"}

@@ -146,7 +146,12 @@ class DocumentActors(DocumentMemory):
                 if child.dep_ == "prep" and child.lower_ == "of":
                     objects = [c for c in child.children if c.dep_ == "pobj"]
                     if objects:
-                        return self.resolve(objects[0])
+                        # "scores of Somali and Kenyan refugees": every coordinated group.
+                        found: list[Mention] = []
+                        for part in _conjuncts(objects[0]):
+                            new = self.resolve(part)
+                            found.extend(m for m in new if all(m.actor != f.actor for f in found))
+                        return found
         if head.text == "Allies" and any(s.actor.name == "NATO" for s in self.seen):
             # NATO's own statements call the alliance "Allies".
             nato = self.dictionary.lookup("NATO", self.published)

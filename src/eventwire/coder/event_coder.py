@@ -69,9 +69,13 @@ ARMED_POLICE = frozenset({"MIL", "POL"})
 AUTHORITY_SECTORS = frozenset({"GOV", "MIL", "POL", "JUD", "IGO"})
 # Acts that typically cross borders: their bare sector targets ("killed civilians") do not take
 # the source's country.
+OWN_FORCE_TYPES = frozenset({"MOBILIZE", "RETREAT"})
 CROSS_BORDER_TYPES = frozenset({"ASSAULT", "MOBILIZE", "THREATEN", "SANCTION", "AID"})
 # Acts whose target may be a place standing for its civilians ("shelled a market").
 CIVILIAN_TARGET_TYPES = frozenset({"ASSAULT"})
+# A nominal event that a verb does or undergoes ("completed the withdrawal", "the withdrawal
+# began"), not a topic ("talks on the withdrawal").
+NOMINAL_ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass"})
 SEPARATE_WORDS = frozenset({"separately", "respectively"})
 # Types whose events run both ways: a meeting is mutual; an agreement or a joint action is when
 # several act together or act "with" someone.
@@ -355,8 +359,9 @@ class EventCoder:
         ctx.actors.hint_country = source_countries[0] if source_countries and domestic else None
         # "Israeli airstrikes killed 12 people": the victims are not the attacker's own people.
         ctx.actors.avoid_country = source_countries[0] if source_countries and not domestic else None
-        # "mobilized army reservists for a war against Iraq": its own forces are what it mobilizes.
-        avoid = set(source_countries) if pattern.type == "MOBILIZE" else set()
+        # "mobilized army reservists for a war against Iraq", "completed the withdrawal of its
+        # forces from Somalia": its own forces are what it mobilizes or withdraws.
+        avoid = set(source_countries) if pattern.type in OWN_FORCE_TYPES else set()
         targets, deep = _find_targets(token, light, pattern, ctx.actors, sources, avoid)
         ctx.actors.hint_country = ctx.actors.avoid_country = None
         if pattern.nominal and not targets and source_heads and not _owned(token, source_heads):
@@ -558,6 +563,8 @@ def _static_requirements(pattern: Pattern, token: Token, sentence_words: set[str
         return False
     if "no-oprd" in pattern.requires and has_oprd:
         return False
+    if "argument" in pattern.requires and token.dep_ not in NOMINAL_ARGUMENT_DEPS:
+        return False
     return not ("word" in pattern.requires and not (pattern.words & sentence_words))
 
 
@@ -700,7 +707,7 @@ def _nominal_sources(noun: Token) -> list[Token]:
             return [child]
         if child.dep_ == "prep" and child.lower_ in ("of", "by"):
             objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:
+            if objects and not _unnamed(objects[0]):
                 return objects
     head = noun
     while head.dep_ in ("pobj", "prep", "dobj", "nsubj", "compound") and head.head.i != head.i:
@@ -708,6 +715,17 @@ def _nominal_sources(noun: Token) -> list[Token]:
         if head.pos_ in ("VERB", "AUX"):
             return subjects(head)
     return []
+
+
+def _unnamed(noun: Token) -> bool:
+    """ "the withdrawal of its troops", "of some invasion forces": a phrase that names no one
+    (no name, no demonym, no owner but a pronoun), whose owner the clause's subject says."""
+    if noun.pos_ == "PROPN" or noun.text[:1].isupper():
+        return False
+    return not any(
+        c.dep_ in ("poss", "amod", "compound", "nmod") and c.pos_ != "PRON" and c.text[:1].isupper()
+        for c in noun.children
+    )
 
 
 def _owned(noun: Token, heads: list[Token]) -> bool:

@@ -43,7 +43,7 @@ TARGET_KINDS = (
     "dobj", "prep", "xcomp", "dative", "home", "subject", "clause", "condition", "place", "grievance"
 )
 REQUIREMENTS = frozenset(
-    {"oprd", "no-oprd", "armed", "unarmed", "armed-source", "civilian-source", "plural", "word"}
+    {"oprd", "no-oprd", "armed", "unarmed", "armed-source", "civilian-source", "plural", "word", "argument"}
 )
 
 
