@@ -250,3 +250,16 @@ def test_a_withdrawal_that_is_done_is_a_retreat_from_the_place(pipeline, text, e
 )
 def test_a_withdrawal_talked_about_or_demanded_is_no_retreat(pipeline, text):
     assert not {k for k in _keys(text, pipeline) if k[0] == "RETREAT"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan teachers union called off a strike on Thursday after talks with the government.",
+        "Opposition supporters in Caracas ended their hunger strike on Sunday.",
+    ],
+)
+def test_calling_off_or_ending_a_strike_eases_dissent_and_is_no_protest(pipeline, text):
+    keys = _keys(text, pipeline)
+    assert {k for k in keys if k[0] == "CONCEDE"}
+    assert not {k for k in keys if k[0] == "PROTEST"}

@@ -76,6 +76,8 @@ CIVILIAN_TARGET_TYPES = frozenset({"ASSAULT"})
 # A nominal event that a verb does or undergoes ("completed the withdrawal", "the withdrawal
 # began"), not a topic ("talks on the withdrawal").
 NOMINAL_ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass"})
+# Verbs that "off" turns into cancelling their act: "called off", "put off", "held off".
+CANCELLING_VERBS = frozenset({"call", "put", "hold", "back"})
 SEPARATE_WORDS = frozenset({"separately", "respectively"})
 # Types whose events run both ways: a meeting is mutual; an agreement or a joint action is when
 # several act together or act "with" someone.
@@ -195,6 +197,8 @@ class EventCoder:
                 continue
             if pattern.needs_prep and not has_particle(token, pattern.needs_prep):
                 continue
+            if not pattern.needs_prep and lemma in CANCELLING_VERBS and has_particle(token, "off"):
+                continue  # "called off the strike" undoes what "called a strike" does
             if not _static_requirements(pattern, token, sentence_words):
                 continue
             reason = blocked_because(token, pattern.lemma, force=pattern.type in FORCE_TYPES)
