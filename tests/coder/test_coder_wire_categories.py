@@ -263,3 +263,14 @@ def test_calling_off_or_ending_a_strike_eases_dissent_and_is_no_protest(pipeline
     keys = _keys(text, pipeline)
     assert {k for k in keys if k[0] == "CONCEDE"}
     assert not {k for k in keys if k[0] == "PROTEST"}
+
+
+def test_the_owner_of_a_relation_is_not_the_related_actor(pipeline):
+    text = "Houthi fighters killed the deputy commander of Saudi Arabia's tribal allies in northern Yemen."
+    keys = _keys(text, pipeline)
+    assert not {k for k in keys if k[0] == "ASSAULT" and k[2] == "SAU"}
+
+
+def test_a_relation_noun_with_its_own_name_is_that_actor(pipeline):
+    keys = _keys("Ukrainian drones struck Russia's ally Belarus on Monday.", pipeline)
+    assert ("ASSAULT", "UKR", "BLR") in keys

@@ -170,7 +170,7 @@ class DocumentActors(DocumentMemory):
         if size and lower in GROUP_NOUNS_PEOPLE | GROUP_NOUNS_STATES:
             group = self.salient_group(size, want_people=lower in GROUP_NOUNS_PEOPLE)
             return [Mention(a, "pair", (span.start, span.end)) for a in group]
-        mention = self._named_body(head) or self.resolve_span(span)
+        mention = self._named_body(head) or self.resolve_span(_without_relation_owner(span))
         return [mention] if mention else []
 
     def _coordinated_countries(self, head: Token) -> list[Mention]:
@@ -327,11 +327,13 @@ class DocumentActors(DocumentMemory):
         for tok in span:
             if (tok.pos_ not in ("PROPN", "ADJ", "NOUN") and tok.tag_ != "NNP") or _ethnic(tok):
                 continue
+            if _relation_owner(tok) or _relation_owner(tok.head):
+                continue
             country = self.dictionary.country_of_adjective(tok.text)
             if country:
                 return country
         for run in _name_runs(span):
-            if _ethnic(run[0]):
+            if _ethnic(run[0]) or _relation_owner(run.root):
                 continue
             # "Rebels in the Ivory Coast", "forces in Sierra Leone": names of several words.
             actor = self.dictionary.lookup(run.text, self.published)
@@ -507,6 +509,8 @@ class DocumentActors(DocumentMemory):
                 actor = self.dictionary.lookup(text, self.published)
                 if actor is None or actor.kind == "person" or (actor.country and _ethnic(piece[0])):
                     continue
+                if any(_relation_owner(t) for t in piece):
+                    continue
                 if actor.kind == "state" and size == 1 and piece[0] != span.root and _is_modifier(piece[0]):
                     # "Chinese" in "Chinese officials" names the country of a body, not the state.
                     continue
@@ -660,6 +664,31 @@ class DocumentActors(DocumentMemory):
 REPORTING_LEMMAS = frozenset(
     {"say", "tell", "add", "announce", "state", "claim", "confirm", "report", "write"}
 )
+
+
+# Nouns for one actor's relation to another: "Israel's militia ally" is not Israel, nor is
+# "Russia's neighbour" Russia.
+RELATIONAL_NOUNS = frozenset(
+    {"ally", "proxy", "partner", "client", "rival", "enemy", "foe", "neighbour", "neighbor", "patron"}
+)
+
+
+def _relation_owner(tok: Token) -> bool:
+    """Whether the name owns a relation ("Israel" in "Israel's militia ally")."""
+    return tok.dep_ == "poss" and tok.head.lemma_.lower() in RELATIONAL_NOUNS
+
+
+def _without_relation_owner(span: Span) -> Span:
+    """The phrase without the owner of a relation ("Israel's" in "Israel's militia ally"), which
+    names the other side of the relation, not the actor."""
+    root = span.root
+    if root.lemma_.lower() not in RELATIONAL_NOUNS:
+        return span
+    owners = [c for c in root.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    if not owners:
+        return span
+    start = max(o.right_edge.i for o in owners) + 1
+    return span.doc[start : span.end] if start < span.end else span
 
 
 def _ethnic(tok: Token) -> bool:

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from eventwire.actors.resolver import RELATIONAL_NOUNS
 from eventwire.coder.patterns import Pattern, TargetSpec
 from eventwire.datafiles import data_words
 
@@ -167,7 +168,9 @@ def _deep(tok: Token) -> Iterator[list[Token]]:
         seen += 1
         for child in current.children:
             if child.dep_ == "poss":
-                yield conjuncts(child)
+                # "the chief of Israel's militia ally": the ally's owner is not the one harmed.
+                if current.lemma_.lower() not in RELATIONAL_NOUNS:
+                    yield conjuncts(child)
             elif child.dep_ in ("prep", "agent") and child.lower_ in DEEP_SEARCH_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
