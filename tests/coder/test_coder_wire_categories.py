@@ -274,3 +274,26 @@ def test_the_owner_of_a_relation_is_not_the_related_actor(pipeline):
 def test_a_relation_noun_with_its_own_name_is_that_actor(pipeline):
     keys = _keys("Ukrainian drones struck Russia's ally Belarus on Monday.", pipeline)
     assert ("ASSAULT", "UKR", "BLR") in keys
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Egypt and Qatar restored diplomatic relations on Tuesday.",
+            {("SUPPORT", "EGY", "QAT"), ("SUPPORT", "QAT", "EGY")},
+        ),
+        (
+            "Israel established diplomatic ties with Bahrain.",
+            {("SUPPORT", "ISR", "BHR"), ("SUPPORT", "BHR", "ISR")},
+        ),
+        ("Saudi Arabia and Iran upgraded their ties to embassy level.", {("SUPPORT", "SAU", "IRN")}),
+    ],
+)
+def test_establishing_or_restoring_diplomatic_ties_is_support_both_ways(pipeline, text, expected):
+    assert expected <= _keys(text, pipeline)
+
+
+def test_ties_restored_only_on_a_condition_are_no_event(pipeline):
+    text = "Rwanda said it would restore ties with Burundi if Burundi extradited the suspects."
+    assert not {k for k in _keys(text, pipeline) if k[0] == "SUPPORT"}
