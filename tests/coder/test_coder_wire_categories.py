@@ -297,3 +297,17 @@ def test_establishing_or_restoring_diplomatic_ties_is_support_both_ways(pipeline
 def test_ties_restored_only_on_a_condition_are_no_event(pipeline):
     text = "Rwanda said it would restore ties with Burundi if Burundi extradited the suspects."
     assert not {k for k in _keys(text, pipeline) if k[0] == "SUPPORT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Azerbaijan has massed some 20,000 troops near Armenia's borders, officials said.",
+            ("MOBILIZE", "AZE", "ARM"),
+        ),
+        ("Turkey deployed tanks along the border with Syria on Monday.", ("MOBILIZE", "TUR", "SYR")),
+    ],
+)
+def test_forces_massed_or_deployed_at_a_border_are_aimed_at_its_other_side(pipeline, text, expected):
+    assert expected in _keys(text, pipeline)
