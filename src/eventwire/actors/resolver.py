@@ -50,6 +50,10 @@ QUANTITY_HEADS = frozenset(
     }
 )
 THING_PRONOUNS = frozenset({"it", "its"})
+# People who act for the one they follow ("supporters of the former president").
+FOLLOWER_NOUNS = frozenset(
+    {"supporter", "follower", "loyalist", "partisan", "backer", "sympathiser", "sympathizer"}
+)
 GROUP_NOUNS_PEOPLE = frozenset(
     {
         "leaders",
@@ -142,7 +146,12 @@ class DocumentActors(DocumentMemory):
                 if child.dep_ == "prep" and child.lower_ == "of":
                     objects = [c for c in child.children if c.dep_ == "pobj"]
                     if objects:
-                        return self.resolve(objects[0])
+                        # "scores of Somali and Kenyan refugees": every coordinated group.
+                        found: list[Mention] = []
+                        for part in _conjuncts(objects[0]):
+                            new = self.resolve(part)
+                            found.extend(m for m in new if all(m.actor != f.actor for f in found))
+                        return found
         if head.text == "Allies" and any(s.actor.name == "NATO" for s in self.seen):
             # NATO's own statements call the alliance "Allies".
             nato = self.dictionary.lookup("NATO", self.published)
@@ -161,7 +170,7 @@ class DocumentActors(DocumentMemory):
         if size and lower in GROUP_NOUNS_PEOPLE | GROUP_NOUNS_STATES:
             group = self.salient_group(size, want_people=lower in GROUP_NOUNS_PEOPLE)
             return [Mention(a, "pair", (span.start, span.end)) for a in group]
-        mention = self._named_body(head) or self.resolve_span(span)
+        mention = self._named_body(head) or self.resolve_span(_without_relation_owner(span))
         return [mention] if mention else []
 
     def _coordinated_countries(self, head: Token) -> list[Mention]:
@@ -316,12 +325,16 @@ class DocumentActors(DocumentMemory):
 
     def _country_in(self, span: Span) -> str | None:
         for tok in span:
-            if tok.pos_ not in ("PROPN", "ADJ", "NOUN") and tok.tag_ != "NNP":
+            if (tok.pos_ not in ("PROPN", "ADJ", "NOUN") and tok.tag_ != "NNP") or _ethnic(tok):
+                continue
+            if _relation_owner(tok) or _relation_owner(tok.head):
                 continue
             country = self.dictionary.country_of_adjective(tok.text)
             if country:
                 return country
         for run in _name_runs(span):
+            if _ethnic(run[0]) or _relation_owner(run.root):
+                continue
             # "Rebels in the Ivory Coast", "forces in Sierra Leone": names of several words.
             actor = self.dictionary.lookup(run.text, self.published)
             if actor and actor.country and actor.kind == "state":
@@ -472,6 +485,10 @@ class DocumentActors(DocumentMemory):
         if root.tag_ not in ("NNS", "NNPS") or not root.text[:1].isupper():
             return None
         country = self.dictionary.country_of_adjective(root.text)
+        if country and _ethnic(root):
+            # "ethnic Albanians in southern Serbia": a people, not the state its name comes
+            # from; they belong to the state they live in, when the sentence says it.
+            country = self.place_country(root.sent)
         state = self.dictionary.state(country) if country else None
         if state is None or fold(root.text) == fold(state.name):
             return None
@@ -490,7 +507,9 @@ class DocumentActors(DocumentMemory):
                 piece = tokens[i : i + size]
                 text = span.doc[piece[0].i : piece[-1].i + 1].text
                 actor = self.dictionary.lookup(text, self.published)
-                if actor is None or actor.kind == "person":
+                if actor is None or actor.kind == "person" or (actor.country and _ethnic(piece[0])):
+                    continue
+                if any(_relation_owner(t) for t in piece):
                     continue
                 if actor.kind == "state" and size == 1 and piece[0] != span.root and _is_modifier(piece[0]):
                     # "Chinese" in "Chinese officials" names the country of a body, not the state.
@@ -523,7 +542,7 @@ class DocumentActors(DocumentMemory):
         head = span.root
         sector = self._sector_word(head)
         if not sector:
-            return None
+            return self._followers(head)
         # "rebel fighters against the Syrian government": a country anywhere in the phrase; but a
         # place held ("a guerrilla stronghold on the Thai border") is of whoever holds it.
         end = head.i if head.lemma_.lower() in held_places() else head.right_edge.i
@@ -548,6 +567,24 @@ class DocumentActors(DocumentMemory):
             "sector",
             None,
         )
+
+    def _followers(self, head: Token) -> tuple[Actor, str, str | None] | None:
+        """ "supporters of former President X", "followers of the cleric": people who act for
+        whom they follow, in that one's country; an armed or opposition group's people share its
+        sector, a politician's are civilians."""
+        if head.lemma_.lower() not in FOLLOWER_NOUNS:
+            return None
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for leader in (o for o in prep.children if o.dep_ == "pobj"):
+                found = self.resolve(leader)
+                if not found or not found[0].actor.country:
+                    continue
+                country = found[0].actor.country
+                sector = found[0].actor.sector if found[0].actor.sector in ("OPP", "REB") else "CVL"
+                demonym = self.dictionary.demonym(country) or ""
+                name = f"{demonym} {head.lemma_}".strip()
+                return Actor(name=name, country=country, sector=sector, kind="sector"), "sector", None
+        return None
 
     def _owner_country(self, head: Token) -> str | None:
         """ "its citizens", "their troops": the country of whom the possessive stands for."""
@@ -627,6 +664,36 @@ class DocumentActors(DocumentMemory):
 REPORTING_LEMMAS = frozenset(
     {"say", "tell", "add", "announce", "state", "claim", "confirm", "report", "write"}
 )
+
+
+# Nouns for one actor's relation to another: "Israel's militia ally" is not Israel, nor is
+# "Russia's neighbour" Russia.
+RELATIONAL_NOUNS = frozenset(
+    {"ally", "proxy", "partner", "client", "rival", "enemy", "foe", "neighbour", "neighbor", "patron"}
+)
+
+
+def _relation_owner(tok: Token) -> bool:
+    """Whether the name owns a relation ("Israel" in "Israel's militia ally")."""
+    return tok.dep_ == "poss" and tok.head.lemma_.lower() in RELATIONAL_NOUNS
+
+
+def _without_relation_owner(span: Span) -> Span:
+    """The phrase without the owner of a relation ("Israel's" in "Israel's militia ally"), which
+    names the other side of the relation, not the actor."""
+    root = span.root
+    if root.lemma_.lower() not in RELATIONAL_NOUNS:
+        return span
+    owners = [c for c in root.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    if not owners:
+        return span
+    start = max(o.right_edge.i for o in owners) + 1
+    return span.doc[start : span.end] if start < span.end else span
+
+
+def _ethnic(tok: Token) -> bool:
+    """Whether the demonym names an ethnic group ("ethnic Turks", "ethnic Albanian rebels")."""
+    return tok.i > 0 and tok.doc[tok.i - 1].lower_ == "ethnic"
 
 
 def _in_attribution(tok: Token) -> bool:

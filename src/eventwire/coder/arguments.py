@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from eventwire.actors.resolver import RELATIONAL_NOUNS
 from eventwire.coder.patterns import Pattern, TargetSpec
 from eventwire.datafiles import data_words
 
@@ -21,6 +22,7 @@ SUBJECT_SHARING_DEPS = ("conj", "xcomp", "advcl", "acl")
 # "in" and "at" are left out: "bases in Iraq" places the target, it does not name it.
 DEEP_SEARCH_PREPS = frozenset({"of", "by", "from", "to", "against", "on", "with", "into", "for", "between"})
 DEEP_SEARCH_LIMIT = 12
+XCOMP_OBJECT_PREPS = ("to", "against", "on")
 """How many tokens a deep target search looks through before giving up."""
 
 
@@ -91,7 +93,7 @@ def _measure(noun: Token) -> bool:
     return any(t.lemma_.lower() in measure_nouns() for t in noun.subtree if t.i <= noun.i)
 
 
-CONDITION_DEPTH = 3
+CONDITION_DEPTH = 4
 """How far down a threat's own phrases its condition is looked for ("threatened to stop talks to
 reduce weapons if the US goes ahead")."""
 CONDITION_PATH = frozenset({"xcomp", "dobj", "acl", "advcl", "prep", "pobj"})
@@ -109,6 +111,34 @@ def _conditions(trigger: Token) -> Iterator[Token]:
                 elif child.dep_ in CONDITION_PATH:
                     following.append(child)
         level = following
+
+
+# What a protest shows toward someone: "in defiance of X", "to show their disapproval of X's policies".
+GRIEVANCE_NOUNS = frozenset(
+    {"defiance", "disapproval", "opposition", "protest", "anger", "outrage", "displeasure", "rejection"}
+)
+PURPOSE_DEPS = ("advcl", "xcomp")
+
+
+def _grievance_groups(trigger: Token) -> Iterator[list[Token]]:
+    """Whom a protest is aimed at when no "against" says it: the actors inside the grievance
+    phrase hanging on it ("in defiance of Chinese authorities") or on its purpose clause."""
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            nouns = [o for o in child.children if o.dep_ == "pobj"]
+        elif child.dep_ in PURPOSE_DEPS:
+            nouns = [o for o in child.children if o.dep_ == "dobj"]
+        else:
+            continue
+        for noun in nouns:
+            if noun.lemma_.lower() not in GRIEVANCE_NOUNS:
+                continue
+            yield from _deep(noun)
+            # "show their anger at X's policies" ("at" on the noun or on its verb): a target
+            # here, never a place.
+            for thing in [*_prep_objects(noun, "at"), *_prep_objects(child, "at")]:
+                yield [thing]
+                yield from _deep(thing)
 
 
 def clause_subjects(clause: Token) -> list[Token]:
@@ -138,7 +168,9 @@ def _deep(tok: Token) -> Iterator[list[Token]]:
         seen += 1
         for child in current.children:
             if child.dep_ == "poss":
-                yield conjuncts(child)
+                # "the chief of Israel's militia ally": the ally's owner is not the one harmed.
+                if current.lemma_.lower() not in RELATIONAL_NOUNS:
+                    yield conjuncts(child)
             elif child.dep_ in ("prep", "agent") and child.lower_ in DEEP_SEARCH_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
@@ -147,10 +179,12 @@ def _deep(tok: Token) -> Iterator[list[Token]]:
             elif child.dep_ in ("compound", "amod") and child.pos_ == "PROPN":
                 yield [child]
             elif child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
-                # "two bases in Iraq hosting US troops"
+                # "two bases in Iraq hosting US troops", "a rally staged by students"
                 for obj in child.children:
                     if obj.dep_ == "dobj":
                         yield conjuncts(obj)
+                    elif obj.dep_ == "agent":
+                        yield [t for o in obj.children if o.dep_ == "pobj" for t in conjuncts(o)]
 
 
 def target_candidates(trigger: Token, spec: TargetSpec, light_object: Token | None) -> list[list[Token]]:
@@ -173,7 +207,13 @@ def target_candidates(trigger: Token, spec: TargetSpec, light_object: Token | No
         # "lifted the curfew in Montenegro": the place a measure applies to.
         measures = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") and _measure(c)]
         for holder in [trigger, *measures] if measures else []:
-            groups.extend([o] for o in _prep_objects(holder, "in"))
+            for place in _prep_objects(holder, "in"):
+                # "in Montenegro province": the name the place noun is made of.
+                groups.append([place])
+                groups.extend([c] for c in place.children if c.dep_ == "compound" and c.pos_ == "PROPN")
+    elif spec.kind == "grievance":
+        for holder in holders:
+            groups.extend(_grievance_groups(holder))
     elif spec.kind == "condition":
         groups.extend(clause_subjects(clause) for clause in _conditions(trigger))
     elif spec.kind == "clause":
@@ -195,8 +235,16 @@ def target_candidates(trigger: Token, spec: TargetSpec, light_object: Token | No
                 for grandchild in child.children:
                     if grandchild.dep_ in ("dobj", "dative"):
                         groups.append(conjuncts(grandchild))
-                groups.extend([o] for o in _prep_objects(child, "with"))
-                groups.extend([o] for o in _prep_objects(child, "to"))
+                        # "to deliver blows to Israel": whom the planned act's thing is aimed at.
+                        for prep in XCOMP_OBJECT_PREPS:
+                            objects = list(_prep_objects(grandchild, prep))
+                            if objects:
+                                groups.append(objects)
+                # "to deliver blows to Israel and Egypt": one coordinated phrase, one group.
+                for prep in ("with", "to"):
+                    objects = list(_prep_objects(child, prep))
+                    if objects:
+                        groups.append(objects)
     if spec.deep:
         for group in list(groups):
             for head in group:

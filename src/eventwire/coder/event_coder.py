@@ -64,17 +64,27 @@ ARMED_SECTORS = frozenset({"MIL", "REB"})
 # Who can mobilise forces: armies, police, rebels, and governments that command them.
 FORCE_SECTORS = frozenset({"MIL", "REB", "POL", "GOV"})
 ARMED_POLICE = frozenset({"MIL", "POL"})
+# Who acts with a state's or an organisation of states' authority: their blockade restricts,
+# a civilians' blockade protests.
+AUTHORITY_SECTORS = frozenset({"GOV", "MIL", "POL", "JUD", "IGO"})
 # Acts that typically cross borders: their bare sector targets ("killed civilians") do not take
 # the source's country.
+OWN_FORCE_TYPES = frozenset({"MOBILIZE", "RETREAT"})
 CROSS_BORDER_TYPES = frozenset({"ASSAULT", "MOBILIZE", "THREATEN", "SANCTION", "AID"})
 # Acts whose target may be a place standing for its civilians ("shelled a market").
 CIVILIAN_TARGET_TYPES = frozenset({"ASSAULT"})
+# A nominal event that a verb does or undergoes ("completed the withdrawal", "the withdrawal
+# began"), not a topic ("talks on the withdrawal").
+NOMINAL_ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass"})
+# Verbs that "off" turns into cancelling their act: "called off", "put off", "held off".
+CANCELLING_VERBS = frozenset({"call", "put", "hold", "back"})
 SEPARATE_WORDS = frozenset({"separately", "respectively"})
 # Types whose events run both ways: a meeting is mutual; an agreement or a joint action is when
 # several act together or act "with" someone.
 MUTUAL_TYPES = frozenset({"CONSULT"})
 JOINT_TYPES = frozenset({"AGREE", "COOPERATE"})
 HOME = TargetSpec("home")
+GRIEVANCE = TargetSpec("grievance")
 CONDITION = TargetSpec("condition")
 # Acts several doers do to each other when no one else is named: failing to agree, clashing.
 JOINT_FAILURES = frozenset({"REJECT"})
@@ -187,6 +197,8 @@ class EventCoder:
                 continue
             if pattern.needs_prep and not has_particle(token, pattern.needs_prep):
                 continue
+            if not pattern.needs_prep and lemma in CANCELLING_VERBS and has_particle(token, "off"):
+                continue  # "called off the strike" undoes what "called a strike" does
             if not _static_requirements(pattern, token, sentence_words):
                 continue
             reason = blocked_because(token, pattern.lemma, force=pattern.type in FORCE_TYPES)
@@ -253,7 +265,7 @@ class EventCoder:
                 # for what is said ("demanded that X withdraw").
                 targets = tuple(spec for spec in targets if spec.kind != "clause")
             if ptype == "PROTEST":
-                targets = (*targets, HOME)
+                targets = (*targets, GRIEVANCE, HOME)
             elif ptype in PLACE_TARGET_TYPES:
                 # "lifted the curfew in Montenegro": with no one named, the measure is on the place.
                 targets = (*targets, IN_PLACE)
@@ -351,8 +363,9 @@ class EventCoder:
         ctx.actors.hint_country = source_countries[0] if source_countries and domestic else None
         # "Israeli airstrikes killed 12 people": the victims are not the attacker's own people.
         ctx.actors.avoid_country = source_countries[0] if source_countries and not domestic else None
-        # "mobilized army reservists for a war against Iraq": its own forces are what it mobilizes.
-        avoid = set(source_countries) if pattern.type == "MOBILIZE" else set()
+        # "mobilized army reservists for a war against Iraq", "completed the withdrawal of its
+        # forces from Somalia": its own forces are what it mobilizes or withdraws.
+        avoid = set(source_countries) if pattern.type in OWN_FORCE_TYPES else set()
         targets, deep = _find_targets(token, light, pattern, ctx.actors, sources, avoid)
         ctx.actors.hint_country = ctx.actors.avoid_country = None
         if pattern.nominal and not targets and source_heads and not _owned(token, source_heads):
@@ -371,6 +384,8 @@ class EventCoder:
             return []
         if "armed-source" in pattern.requires and not any(m.actor.sector in ARMED_SECTORS for m in sources):
             return []
+        if "civilian-source" in pattern.requires and not all(_civilian(m.actor) for m in sources):
+            return []
         if "armed" in pattern.requires and not any(m.actor.sector in ARMED_SECTORS for m in targets):
             return []
         if "unarmed" in pattern.requires and any(m.actor.sector in ARMED_SECTORS for m in targets):
@@ -385,7 +400,8 @@ class EventCoder:
             # "the two candidates attacked each other's policies", "Palestinians and Israelis
             # failed to agree": each acts on the other.
             targets, pattern = sources, replace(pattern, mutual=True)
-        pairs = _pairs(sources, targets, pattern.mutual, star=bool(sentence_words & SEPARATE_WORDS))
+        star = pattern.star or bool(sentence_words & SEPARATE_WORDS)
+        pairs = _pairs(sources, targets, pattern.mutual, star=star)
         if reverse:
             pairs = [(target, source) for source, target in pairs]
         return self._make_events(token, light, pattern, sentence, index, ctx, pairs, sources + targets, deep)
@@ -468,7 +484,9 @@ def threat_of(pattern: Pattern) -> Pattern | None:
     if code is None:
         return None
     label = f"{pattern.label} (announced)".strip()
-    return replace(pattern, type="THREATEN", cameo=code, mutual=False, label=label)
+    # "will boycott the elections unless the president resigns": who must act is the target.
+    targets = (CONDITION, *pattern.targets)
+    return replace(pattern, type="THREATEN", cameo=code, mutual=False, label=label, targets=targets)
 
 
 def _objects(token: Token, light: Token | None) -> list[Token]:
@@ -526,6 +544,10 @@ def _between_them(token: Token, pattern: Pattern) -> bool:
     return pattern.type in JOINT_FAILURES or (pattern.type == "ASSAULT" and token.lemma_.lower() in CLASHES)
 
 
+def _civilian(actor: Actor) -> bool:
+    return actor.kind not in ("state", "igo") and actor.sector not in AUTHORITY_SECTORS
+
+
 def _describes_subject(verb: Token) -> bool:
     """ "British aircraft using guided missiles killed ...": a participle that describes the
     subject of another verb says how, it is not an act of its own."""
@@ -544,6 +566,8 @@ def _static_requirements(pattern: Pattern, token: Token, sentence_words: set[str
     if "oprd" in pattern.requires and not has_oprd:
         return False
     if "no-oprd" in pattern.requires and has_oprd:
+        return False
+    if "argument" in pattern.requires and token.dep_ not in NOMINAL_ARGUMENT_DEPS:
         return False
     return not ("word" in pattern.requires and not (pattern.words & sentence_words))
 
@@ -687,7 +711,7 @@ def _nominal_sources(noun: Token) -> list[Token]:
             return [child]
         if child.dep_ == "prep" and child.lower_ in ("of", "by"):
             objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:
+            if objects and not _unnamed(objects[0]):
                 return objects
     head = noun
     while head.dep_ in ("pobj", "prep", "dobj", "nsubj", "compound") and head.head.i != head.i:
@@ -695,6 +719,17 @@ def _nominal_sources(noun: Token) -> list[Token]:
         if head.pos_ in ("VERB", "AUX"):
             return subjects(head)
     return []
+
+
+def _unnamed(noun: Token) -> bool:
+    """ "the withdrawal of its troops", "of some invasion forces": a phrase that names no one
+    (no name, no demonym, no owner but a pronoun), whose owner the clause's subject says."""
+    if noun.pos_ == "PROPN" or noun.text[:1].isupper():
+        return False
+    return not any(
+        c.dep_ in ("poss", "amod", "compound", "nmod") and c.pos_ != "PRON" and c.text[:1].isupper()
+        for c in noun.children
+    )
 
 
 def _owned(noun: Token, heads: list[Token]) -> bool:

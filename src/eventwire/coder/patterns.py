@@ -39,8 +39,12 @@ PLOVER_TYPES = frozenset(
         "ASSAULT",
     }
 )
-TARGET_KINDS = ("dobj", "prep", "xcomp", "dative", "home", "subject", "clause", "condition", "place")
-REQUIREMENTS = frozenset({"oprd", "no-oprd", "armed", "unarmed", "armed-source", "plural", "word"})
+TARGET_KINDS = (
+    "dobj", "prep", "xcomp", "dative", "home", "subject", "clause", "condition", "place", "grievance"
+)
+REQUIREMENTS = frozenset(
+    {"oprd", "no-oprd", "armed", "unarmed", "armed-source", "civilian-source", "plural", "word", "argument"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +67,9 @@ class Pattern:
     targets: tuple[TargetSpec, ...]
     mutual: bool
     objects: frozenset[str] = frozenset()
+    star: bool = False
+    """Mutual between the doer and each target only: a mediator and each party it mediates
+    between, who need not have met each other."""
     """For light verbs ("hold talks"): object nouns that must be present."""
     needs_prep: str | None = None
     """For phrasal verbs ("call on"): a preposition or particle the verb must have."""
@@ -139,7 +146,8 @@ def parse_row(row: dict[str, str], where: str) -> Pattern:
         type=ptype,
         cameo=cameo,
         targets=_parse_targets(row.get("targets") or "", where),
-        mutual=(row.get("mutual") or "").strip().lower() == "yes",
+        mutual=(row.get("mutual") or "").strip().lower() in ("yes", "star"),
+        star=(row.get("mutual") or "").strip().lower() == "star",
         objects=frozenset(o.lower() for o in objects.split("|") if o),
         needs_prep=needs_prep or None,
         nominal=nominal,

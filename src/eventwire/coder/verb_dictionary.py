@@ -136,6 +136,11 @@ class DictionaryPattern:
         """How much a match checks: its terms and prepositions (the most specific match wins)."""
         return len(self.subject) + len(self.objects) + sum(1 + len(p.terms) for p in self.preps)
 
+    @property
+    def words_checked(self) -> int:
+        """How many word terms a match checks, bare prepositions left out."""
+        return len(self.subject) + len(self.objects) + sum(len(p.terms) for p in self.preps)
+
     def required_words(self) -> frozenset[str]:
         """Words one of which a sentence must hold for this pattern to match (for pre-selection):
         its rarest need. A pattern that needs only a common preposition ("- * (WITH)") does not
@@ -169,8 +174,9 @@ class DictionaryVerb:
 
     def uses(self, pattern: DictionaryPattern) -> bool:
         """A pattern that checks no word is its verb's own reading ("- * +" for "mock"): it
-        applies to that verb only, as do all patterns for a verb with a code of its own."""
-        if self.own or not pattern.specificity:
+        applies to that verb only, as do all patterns for a verb with a code of its own. So does
+        one that checks only a bare preposition: "head for" is a journey, "control for" is not."""
+        if self.own or not pattern.words_checked:
             return pattern.written_for in ("", self.lemma)
         return True
 
