@@ -22,8 +22,9 @@ SUBJECT_SHARING_DEPS = ("conj", "xcomp", "advcl", "acl")
 # "in" and "at" are left out: "bases in Iraq" places the target, it does not name it.
 DEEP_SEARCH_PREPS = frozenset({"of", "by", "from", "to", "against", "on", "with", "into", "for", "between"})
 DEEP_SEARCH_LIMIT = 12
-XCOMP_OBJECT_PREPS = ("to", "against", "on")
 """How many tokens a deep target search looks through before giving up."""
+XCOMP_OBJECT_PREPS = ("to", "against", "on")
+"""Prepositions by which a planned act's thing names whom it is aimed at ("blows to X")."""
 
 
 def conjuncts(tok: Token) -> list[Token]:
