@@ -275,3 +275,60 @@ def light_verb_object(verb: Token, pattern: Pattern) -> Token | None:
 
 def has_particle(verb: Token, word: str) -> bool:
     return any(c.dep_ in ("prt", "prep") and c.lower_ == word for c in verb.children)
+
+
+# Nouns of acts whose "of" phrase names who undergoes the act ("the arrest of the opposition
+# leader", "the invasion of Ukraine"): only "by X", an owner or a national adjective says who did it.
+PATIENT_OF_ACTS = frozenset(
+    {
+        "abduction", "annexation", "arrest", "arrests", "assassination", "attack", "attacks",
+        "blockade", "bombing", "bombings", "capture", "crackdown", "deportation", "detention",
+        "detentions", "execution", "executions", "expulsion", "expulsions", "extradition",
+        "imprisonment", "invasion", "jailing", "kidnapping", "killing", "killings", "massacre",
+        "murder", "occupation", "raid", "raids", "release", "seizure", "shelling", "strike",
+        "strikes", "airstrike", "airstrikes", "assault", "offensive", "incursion", "sentencing",
+    }
+)  # fmt: skip
+# Nouns of acts whose "of" phrase names the doer ("the withdrawal of Russian troops").
+AGENT_OF_ACTS = frozenset(
+    {
+        "withdrawal", "pullout", "pull-out", "departure", "retreat", "surrender", "deployment",
+        "redeployment", "buildup", "build-up", "return", "advance", "intervention", "ceasefire",
+        "truce", "visit", "decision", "move",
+    }
+)  # fmt: skip
+
+
+def is_act_noun(noun: Token) -> bool:
+    """Whether `noun` names an act someone did ("the withdrawal", "the arrest"), not an actor."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in PATIENT_OF_ACTS | AGENT_OF_ACTS
+
+
+def act_doers(noun: Token) -> list[list[Token]]:
+    """Who did the act a noun names, best first: "the attack on X by Y" -> Y; "Russia's
+    withdrawal", "the Russian withdrawal", "the withdrawal of Russian troops" -> Russia.
+    Who suffered the act ("on X", "against X", "the arrest of X") is never its doer."""
+    groups: list[list[Token]] = []
+    # The parser often hangs "by Y" on the last noun before it ("the attack on the embassy by
+    # militants") or, after an active verb's object, on the verb itself.
+    holders = [noun, *(o for p in noun.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")]
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.pos_ == "VERB" and not is_passive(verb):
+        holders.append(verb)
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ == "by" and (holder is not verb or prep.i > noun.i):
+                groups.extend(conjuncts(o) for o in prep.children if o.dep_ == "pobj")
+    groups.extend(conjuncts(c) for c in noun.children if c.dep_ == "poss")
+    groups.extend(
+        [c] for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.text[:1].isupper()
+    )
+    if noun.lemma_.lower() in AGENT_OF_ACTS:
+        groups.extend(
+            conjuncts(o)
+            for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for o in prep.children
+            if o.dep_ == "pobj"
+        )
+    return groups

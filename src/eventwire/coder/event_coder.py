@@ -28,9 +28,11 @@ from eventwire.annotate.dates import DateMention, header_date, text_year
 from eventwire.annotate.entities import entity_spans
 from eventwire.coder import ontology
 from eventwire.coder.arguments import (
+    act_doers,
     clause_subjects,
     conjuncts,
     has_particle,
+    is_act_noun,
     is_passive,
     light_verb_object,
     subjects,
@@ -56,6 +58,7 @@ from eventwire.coder.patterns import (
     verbal_objects,
 )
 from eventwire.coder.places import FIELD_TYPES, VENUE_TYPES, event_location, sentence_location
+from eventwire.coder.verb_dictionary import Coding, VerbDictionary
 from eventwire.records import Actor, Event
 
 log = logging.getLogger(__name__)
@@ -70,6 +73,12 @@ AUTHORITY_SECTORS = frozenset({"GOV", "MIL", "POL", "JUD", "IGO"})
 # Acts that typically cross borders: their bare sector targets ("killed civilians") do not take
 # the source's country.
 OWN_FORCE_TYPES = frozenset({"MOBILIZE", "RETREAT"})
+# Acts a state does with its forces, not to them: "deployed troops near Kyiv", "sent its army
+# to the Amazon", "supplied weapons to its soldiers" move or equip the state's own forces, which
+# are its instrument, never its counterpart (a deployment at home has no foreign target at all).
+INSTRUMENT_FORCE_TYPES = frozenset({"MOBILIZE", "RETREAT", "COOPERATE", "AID"})
+# Who commands a country's armed forces and police.
+COMMAND_SECTORS = frozenset({"GOV", "MIL", "POL"})
 CROSS_BORDER_TYPES = frozenset({"ASSAULT", "MOBILIZE", "THREATEN", "SANCTION", "AID"})
 # Acts whose target may be a place standing for its civilians ("shelled a market").
 CIVILIAN_TARGET_TYPES = frozenset({"ASSAULT"})
@@ -98,6 +107,12 @@ PLACE_TARGET_TYPES = frozenset({"COERCE", "CONCEDE", "RETREAT", "SANCTION"})
 # impose sanctions" 1312, "will strike" 138).
 THREAT_CODES = {"ASSAULT": "138", "MOBILIZE": "138", "COERCE": "137", "SANCTION": "1312", "PROTEST": "133"}
 VERBAL_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "REJECT"})
+# Reactions to an act ("welcomed the withdrawal", "condemned the attack on X by Y"): they are
+# said about the act's doer; the act itself, and who suffered it, belong to the act.
+REACTION_TYPES = frozenset({"SUPPORT", "ACCUSE"})
+# Dictionary readings a reaction verb keeps when its object is an act: welcoming a visit or a
+# guest is hosting it.
+REACTION_KEEPS = frozenset({"CONSULT"})
 CONFIDENCE_BASE = 0.9
 CONFIDENCE_PENALTY = {
     "pronoun": 0.2,
@@ -226,7 +241,7 @@ class EventCoder:
         match = dictionary.match(token) if dictionary is not None else None
         if match is None or match.coding.negative:
             return []
-        coding = match.coding
+        coding = _as_reaction(match.coding, token, dictionary)
         lemma = token.lemma_.lower()
         if lemma in VOWS and any(c.dep_ == "xcomp" for c in token.children):
             return []  # "swore to fight": the vow is not an act of its own (what is vowed may be)
@@ -366,7 +381,8 @@ class EventCoder:
         # "mobilized army reservists for a war against Iraq", "completed the withdrawal of its
         # forces from Somalia": its own forces are what it mobilizes or withdraws.
         avoid = set(source_countries) if pattern.type in OWN_FORCE_TYPES else set()
-        targets, deep = _find_targets(token, light, pattern, ctx.actors, sources, avoid)
+        own = pattern.type in INSTRUMENT_FORCE_TYPES
+        targets, deep = _find_targets(token, light, pattern, ctx.actors, sources, avoid, own_forces=own)
         ctx.actors.hint_country = ctx.actors.avoid_country = None
         if pattern.nominal and not targets and source_heads and not _owned(token, source_heads):
             # "During the Astana talks, Iran, Russia and Turkey sponsored ...": a nominal event
@@ -588,9 +604,23 @@ def _find_targets(
     actors: DocumentActors,
     sources: Sequence[Mention] = (),
     avoid: set[str] | None = None,
+    *,
+    own_forces: bool = False,
 ) -> tuple[list[Mention], bool]:
-    """The first target spec whose phrases resolve to actors; and whether a deep search found them."""
+    """The first target spec whose phrases resolve to actors; and whether a deep search found them.
+
+    With `own_forces`, the sources' own armed forces and police are no target (they are what
+    the act moves or equips)."""
     for spec in pattern.targets:
+        if spec.kind == "dobj" and pattern.type in REACTION_TYPES:
+            acts = _reacted_acts(light or token)
+            if acts:
+                heads = [h for act in acts for group in act_doers(act) for h in group]
+                doers = _resolve_all(heads, actors, target=True)
+                doers = [m for m in doers if not any(same_side(m.actor, s.actor) for s in sources)]
+                if doers:
+                    return doers, False
+                continue  # "condemned the attack on the embassy": the victim is not the one blamed
         for n, group in enumerate(target_candidates(token, spec, light)):
             if not spec.deep and any(h.lemma_.lower() in verbal_objects() for h in group):
                 # "welcomed Reagan's statement" welcomes a statement, not Reagan's visit: a said
@@ -607,9 +637,39 @@ def _find_targets(
                 mentions = [m for m in mentions if m.actor.country not in avoid]
             # "suspended part of its aid to Bosnia": the source's own "its" is not the target.
             mentions = [m for m in mentions if not any(same_side(m.actor, s.actor) for s in sources)]
+            if own_forces:
+                mentions = [m for m in mentions if not any(_own_forces(m.actor, s.actor) for s in sources)]
             if mentions:
                 return mentions, n > 0
     return [], False
+
+
+def _as_reaction(coding: Coding, token: Token, dictionary: VerbDictionary) -> Coding:
+    """A reaction verb's reading when its object is an act: "NATO welcomed the withdrawal of
+    Russian troops" is NATO's praise of Russia (the verb's own code), not a withdrawal toward
+    NATO, as CAMEO's "applaud withdrawal" pattern has it."""
+    types = {coding.type, coding.reverse_type} - {""}
+    if not types or types <= VERBAL_TYPES | REACTION_KEEPS or not _reacted_acts(token):
+        return coding
+    own = next((e.coding for e in dictionary.entries(token) if e.coding.type in REACTION_TYPES), None)
+    if own is None:
+        return coding
+    return replace(own, targets=(TargetSpec("dobj"),), source=None, rule=f"{own.rule} (reaction)".strip())
+
+
+def _reacted_acts(token: Token) -> list[Token]:
+    """The acts a verb reacts to: its object nouns that name an act ("welcomed the withdrawal")."""
+    return [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and is_act_noun(c)]
+
+
+def _own_forces(target: Actor, source: Actor) -> bool:
+    """Whether `target` is armed forces or police of the country `source` commands for."""
+    return (
+        target.country is not None
+        and target.country == source.country
+        and target.sector in ARMED_POLICE
+        and source.sector in COMMAND_SECTORS
+    )
 
 
 def _antecedent_targets(token: Token, light: Token | None, events: list[Event]) -> list[Mention]:

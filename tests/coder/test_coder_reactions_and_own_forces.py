@@ -1,0 +1,101 @@
+"""Two classes of misreading, with sentences written for these tests (none comes from an evaluation
+set), through the real pipeline:
+
+- a reaction to an act ("welcomed the withdrawal", "condemned the attack on X by Y") is said about
+  the act's doer; the reacting actor never becomes a party of the act, nor is its victim blamed;
+- a state's own forces are what it deploys, sends or equips, never the target of that act."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.coding import code_text
+from eventwire.pipeline import Pipeline
+
+pytestmark = pytest.mark.slow
+
+DAY = date(2024, 3, 11)
+Key = tuple[str, str | None, str | None]
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def _keys(text: str, pipeline: Pipeline) -> set[Key]:
+    """(type, source country or name, target country or name) of every event."""
+    events = code_text(text, published=DAY, pipeline=pipeline).events
+    return {(e.type, e.source.country or e.source.name, e.target.country or e.target.name) for e in events}
+
+
+def _involving(keys: set[Key], actor: str) -> set[Key]:
+    return {k for k in keys if actor in (k[1], k[2])}
+
+
+@pytest.mark.parametrize(
+    ("text", "reactor", "doer"),
+    [
+        (
+            "The African Union welcomed the withdrawal of Eritrea's troops from the frontier.",
+            "african union",
+            "ERI",
+        ),
+        ("Argentina applauded the withdrawal of Chilean warships from the disputed channel.", "ARG", "CHL"),
+        ("The Arab League praised the pullout of Israeli forces from the camp.", "arab league", "ISR"),
+    ],
+)
+def test_welcoming_a_withdrawal_is_praise_of_its_doer_not_a_retreat_toward_the_reactor(
+    pipeline, text, reactor, doer
+):
+    keys = _keys(text, pipeline)
+    reactor_keys = {(t, s.lower() if s else s, g.lower() if g else g) for t, s, g in keys}
+    assert not {k for k in reactor_keys if k[0] == "RETREAT" and reactor.lower() in (k[1], k[2])}
+    assert ("SUPPORT", reactor.lower(), doer.lower()) in reactor_keys
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "victim"),
+    [
+        (
+            "Spain condemned the bombing of the Moroccan consulate by Algerian militants.",
+            ("ACCUSE", "ESP", "DZA"),
+            "MAR",
+        ),
+        ("Sweden condemned the arrest of the human rights lawyer by Iran.", ("ACCUSE", "SWE", "IRN"), None),
+        ("Norway denounced the expulsion of its diplomats by Venezuela.", ("ACCUSE", "NOR", "VEN"), "NOR"),
+    ],
+)
+def test_condemning_an_act_blames_its_doer_not_its_victim(pipeline, text, expected, victim):
+    keys = _keys(text, pipeline)
+    assert expected in keys
+    if victim is not None:
+        assert not {k for k in keys if k[0] == "ACCUSE" and k[2] == victim}
+
+
+def test_condemning_an_act_with_no_doer_blames_no_victim(pipeline):
+    keys = _keys("Portugal condemned the attack on the Angolan embassy.", pipeline)
+    assert ("ACCUSE", "PRT", "AGO") not in keys
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Colombia deployed troops near Bogota on Monday.",
+        "Peru sent its army to the southern highlands.",
+        "Bangladesh dispatched soldiers to Chittagong.",
+        "The Ghanaian government supplied weapons to its soldiers in the north.",
+        "Ecuador deployed the military to the streets of Quito.",
+    ],
+)
+def test_a_state_never_targets_its_own_forces_by_moving_or_equipping_them(pipeline, text):
+    keys = _keys(text, pipeline)
+    assert not {k for k in keys if k[1] is not None and k[1] == k[2]}, keys
+
+
+def test_deploying_toward_another_state_stays_mobilisation_against_it(pipeline):
+    keys = _keys("Hungary deployed soldiers along its border with Serbia.", pipeline)
+    assert ("MOBILIZE", "HUN", "SRB") in keys
+    assert not {k for k in keys if k[2] == "HUN"}
