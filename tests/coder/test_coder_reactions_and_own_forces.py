@@ -99,3 +99,50 @@ def test_deploying_toward_another_state_stays_mobilisation_against_it(pipeline):
     keys = _keys("Hungary deployed soldiers along its border with Serbia.", pipeline)
     assert ("MOBILIZE", "HUN", "SRB") in keys
     assert not {k for k in keys if k[2] == "HUN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Azerbaijan has massed some 20,000 troops, with artillery, near Armenia's borders.",
+            ("MOBILIZE", "AZE", "ARM"),
+        ),
+        ("Eritrea has massed soldiers near the border with Djibouti.", ("MOBILIZE", "ERI", "DJI")),
+        (
+            "The Thai navy was put on high alert along the border with Cambodia on Monday.",
+            ("MOBILIZE", "THA", "KHM"),
+        ),
+        ("Moroccan troops were deployed along the border with Algeria.", ("MOBILIZE", "MAR", "DZA")),
+    ],
+)
+def test_forces_readied_at_a_border_face_the_state_beyond_it(pipeline, text, expected):
+    assert expected in _keys(text, pipeline)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Myanmar's army launched an offensive in the northern Kachin state on Friday.",
+            ("ASSAULT", "MMR", "MMR"),
+        ),
+        (
+            "Syrian government troops launched an offensive on Saturday to retake Idlib.",
+            ("ASSAULT", "SYR", "SYR"),
+        ),
+    ],
+)
+def test_an_offensive_with_no_named_enemy_is_on_the_state_of_its_ground(pipeline, text, expected):
+    assert expected in _keys(text, pipeline)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company launched an operation in Brazil.",
+        "The ministry launched a campaign in Kenya to promote tourism.",
+    ],
+)
+def test_an_operation_by_unarmed_actors_is_no_assault_on_its_place(pipeline, text):
+    assert not {k for k in _keys(text, pipeline) if k[0] == "ASSAULT"}

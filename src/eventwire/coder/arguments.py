@@ -49,6 +49,16 @@ def subjects(verb: Token) -> list[Token]:
         return []
     # The small model sometimes gives a coordinated subject two nsubj arcs: take every one.
     found = [t for child in verb.children if child.dep_ in SUBJECT_DEPS for t in conjuncts(child)]
+    if not found:
+        # "Serbia has massed troops": the parser sometimes hangs the subject on the auxiliary.
+        found = [
+            t
+            for aux in verb.children
+            if aux.dep_ == "aux" and aux.i < verb.i
+            for child in aux.children
+            if child.dep_ in SUBJECT_DEPS
+            for t in conjuncts(child)
+        ]
     if found and found[0].tag_ in ("WDT", "WP"):
         # "the UAE, which experts say has supplied ...": the relative pronoun's antecedent.
         return _antecedent_of_relative(verb)
@@ -246,11 +256,34 @@ def target_candidates(trigger: Token, spec: TargetSpec, light_object: Token | No
                     objects = list(_prep_objects(child, prep))
                     if objects:
                         groups.append(objects)
+    elif spec.kind == "border":
+        groups.extend(_border_owners(trigger))
     if spec.deep:
         for group in list(groups):
             for head in group:
                 groups.extend(_deep(head))
     return [g for g in groups if g]
+
+
+BORDER_NOUNS = frozenset({"border", "borders", "frontier", "frontiers", "boundary"})
+
+
+def _border_owners(trigger: Token) -> Iterator[list[Token]]:
+    """Whose border the act's clause names, wherever the parser hung the phrase ("massed troops,
+    with heavy equipment, near Ukraine's borders"): its owner, or the state "with" whom it is."""
+    for tok in trigger.subtree:
+        if tok.lower_ not in BORDER_NOUNS:
+            continue
+        step = tok
+        while step.i != trigger.i and step.pos_ not in ("VERB", "AUX"):
+            step = step.head
+        if step.i != trigger.i:
+            continue  # a border in another clause is no part of this act
+        for child in tok.children:
+            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.text[:1].isupper()):
+                yield conjuncts(child)
+            elif child.dep_ == "prep" and child.lower_ == "with":
+                yield [t for o in child.children if o.dep_ == "pobj" for t in conjuncts(o)]
 
 
 def light_verb_object(verb: Token, pattern: Pattern) -> Token | None:

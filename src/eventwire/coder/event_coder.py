@@ -102,6 +102,7 @@ HOME_MARK = " (against their own government)"
 # Acts of force, which a said or written thing cannot suffer ("attacked the bill").
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 IN_PLACE = TargetSpec("place")
+BORDER = TargetSpec("border")
 PLACE_TARGET_TYPES = frozenset({"COERCE", "CONCEDE", "RETREAT", "SANCTION"})
 # An announced harm is a threat of it, with CAMEO's threat code for its kind ("said it would
 # impose sanctions" 1312, "will strike" 138).
@@ -281,6 +282,9 @@ class EventCoder:
                 targets = tuple(spec for spec in targets if spec.kind != "clause")
             if ptype == "PROTEST":
                 targets = (*targets, GRIEVANCE, HOME)
+            elif ptype == "MOBILIZE":
+                # "put on high alert along the border with X": forces readied at a border face its other side.
+                targets = (*targets, BORDER)
             elif ptype in PLACE_TARGET_TYPES:
                 # "lifted the curfew in Montenegro": with no one named, the measure is on the place.
                 targets = (*targets, IN_PLACE)
@@ -356,6 +360,11 @@ class EventCoder:
             label = f"{pattern.label} (said thing)".strip()
             pattern = replace(pattern, type="ACCUSE", cameo="111", label=label)
         sources = _resolve_all(source_heads, ctx.actors)
+        if not sources and not source_heads and is_passive(token) and pattern.type == "MOBILIZE":
+            # "the navy was put on alert", "troops were deployed to X": forces readied or moved
+            # are their own state's mobilisation.
+            patients = [t for c in token.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+            sources = [m for m in _resolve_all(patients, ctx.actors) if m.actor.sector in ARMED_POLICE]
         if not sources and not source_heads and is_passive(token):
             sources = _implied_agent(token, ctx)
         if pattern.type == "MOBILIZE" and sources and not {m.actor.sector for m in sources} & FORCE_SECTORS:
@@ -396,6 +405,8 @@ class EventCoder:
             targets = _civilian_targets(token, ctx)
         if not targets and any(spec.kind == "home" for spec in pattern.targets):
             targets = _home_targets(sources, ctx.actors)
+        if not targets and any(spec.kind == "site" for spec in pattern.targets):
+            targets = _site_targets(token, light, ctx.actors)
         if pattern.type == "REQUEST" and _part_of_protest(token, index, ctx.events):
             return []
         if "armed-source" in pattern.requires and not any(m.actor.sector in ARMED_SECTORS for m in sources):
@@ -742,6 +753,51 @@ def _home_targets(sources: list[Mention], actors: DocumentActors) -> list[Mentio
         if state is not None and all(state != m.actor for m in found):
             found.append(Mention(state, "home", source.tokens))
     return found
+
+
+# Verbs of taking ground: "launched an offensive to seize Tripoli" is fought over Tripoli.
+SEIZING_VERBS = frozenset({"seize", "capture", "take", "retake", "recapture", "storm", "control", "regain"})
+
+
+def _site_targets(token: Token, light: Token | None, actors: DocumentActors) -> list[Mention]:
+    """The state of the ground an act is in ("an offensive in the Tigray region", "a raid in
+    the city of Jenin") or sets out to seize ("an offensive to seize Tripoli")."""
+    places = [
+        o
+        for holder in (token, light)
+        if holder is not None
+        for p in holder.children
+        if p.dep_ == "prep" and p.lower_ in ("in", "into")
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    holders = [token, light] if light is not None else [token]
+    for clause in (c for holder in holders for c in holder.children):
+        if clause.dep_ in ("xcomp", "advcl", "acl") and clause.lemma_.lower() in SEIZING_VERBS:
+            places.extend(o for o in clause.children if o.dep_ == "dobj")
+    for place in places:
+        # "the city of Jenin", "the northern Tigray region": the name inside the phrase.
+        names = [place, *(c for c in place.children if c.dep_ == "compound" and c.pos_ == "PROPN")]
+        names += [o for p in place.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+        for name in names:
+            if name.pos_ != "PROPN":
+                continue
+            start = min([name.i] + [c.left_edge.i for c in name.lefts if c.dep_ in ("compound", "flat")])
+            texts = [name.doc[start : name.i + 1].text]
+            if name.head.i == place.i and place.pos_ == "NOUN":
+                texts.insert(0, name.doc[start : place.i + 1].text)  # "Kachin state" before "Kachin"
+            state = next(filter(None, (_state_of_place(t, actors) for t in texts)), None)
+            if state is not None:
+                return [Mention(state, "place", (name.i, name.i + 1))]
+    return []
+
+
+def _state_of_place(text: str, actors: DocumentActors) -> Actor | None:
+    found = actors.dictionary.lookup(text, actors.published)
+    if found is not None and found.kind == "state" and found.country:
+        return found
+    country = actors.dictionary.place_country(text)
+    return actors.dictionary.state(country) if country else None
 
 
 def _recent_date(involved: set[Actor], events: list[Event]) -> EventDate | None:
