@@ -146,3 +146,13 @@ def test_an_offensive_with_no_named_enemy_is_on_the_state_of_its_ground(pipeline
 )
 def test_an_operation_by_unarmed_actors_is_no_assault_on_its_place(pipeline, text):
     assert not {k for k in _keys(text, pipeline) if k[0] == "ASSAULT"}
+
+
+def test_the_ground_an_offensive_sets_out_to_seize_is_where_it_happens(pipeline):
+    events = code_text(
+        "Syrian government troops launched an offensive on Saturday to retake Idlib.",
+        published=DAY,
+        pipeline=pipeline,
+    ).events
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert assault and assault[0].location == "Idlib"

@@ -103,6 +103,8 @@ HOME_MARK = " (against their own government)"
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 IN_PLACE = TargetSpec("place")
 BORDER = TargetSpec("border")
+SITE = "site"
+"""How a target found as the state of the ground an act is fought over was found."""
 PLACE_TARGET_TYPES = frozenset({"COERCE", "CONCEDE", "RETREAT", "SANCTION"})
 # An announced harm is a threat of it, with CAMEO's threat code for its kind ("said it would
 # impose sanctions" 1312, "will strike" 138).
@@ -466,6 +468,9 @@ class EventCoder:
         if place is None and token.dep_ == "conj":
             # "held talks at the Kremlin and signed a statement": the conjoined verb's place.
             place = event_location([token.head], exclude)
+        if place is None:
+            # "an offensive to seize Tripoli": the ground fought over is where it happens.
+            place = next((token.doc[t.tokens[0] : t.tokens[1]].text for t in targets if t.how == SITE), None)
         if place is None and pattern.type in VENUE_TYPES:
             place = _recent_venue(involved, ctx.events)
         if place is None:
@@ -783,12 +788,13 @@ def _site_targets(token: Token, light: Token | None, actors: DocumentActors) -> 
             if name.pos_ != "PROPN":
                 continue
             start = min([name.i] + [c.left_edge.i for c in name.lefts if c.dep_ in ("compound", "flat")])
-            texts = [name.doc[start : name.i + 1].text]
+            spans = [(start, name.i + 1)]
             if name.head.i == place.i and place.pos_ == "NOUN":
-                texts.insert(0, name.doc[start : place.i + 1].text)  # "Kachin state" before "Kachin"
-            state = next(filter(None, (_state_of_place(t, actors) for t in texts)), None)
-            if state is not None:
-                return [Mention(state, "place", (name.i, name.i + 1))]
+                spans.insert(0, (start, place.i + 1))  # "Kachin state" before "Kachin"
+            for span in spans:
+                state = _state_of_place(name.doc[span[0] : span[1]].text, actors)
+                if state is not None:
+                    return [Mention(state, SITE, span)]
     return []
 
 
