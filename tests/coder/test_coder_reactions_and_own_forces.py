@@ -156,3 +156,37 @@ def test_the_ground_an_offensive_sets_out_to_seize_is_where_it_happens(pipeline)
     ).events
     assault = [e for e in events if e.type == "ASSAULT"]
     assert assault and assault[0].location == "Idlib"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A drone attack by Houthi rebels killed three Saudi soldiers.", ("ASSAULT", "YEM", "SAU")),
+        (
+            "A roadside bombing claimed by Lashkar-e-Taiba killed 12 Indian soldiers.",
+            ("ASSAULT", "PAK", "IND"),
+        ),
+        ("An ambush carried out by Boko Haram killed nine Chadian soldiers.", ("ASSAULT", "NGA", "TCD")),
+    ],
+)
+def test_an_attack_named_as_subject_is_done_by_whoever_claimed_or_carried_it_out(pipeline, text, expected):
+    keys = _keys(text, pipeline)
+    assert expected in keys
+    assert all(k[1] not in (None, "-") for k in keys)
+
+
+def test_a_hyphenated_group_name_is_the_group_not_a_person_of_its_last_piece(pipeline):
+    keys = _keys("Jaish-e-Mohammed killed 12 Indian soldiers in Kashmir.", pipeline)
+    assert ("ASSAULT", "PAK", "IND") in keys
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israeli jets struck a weapons depot near Damascus on Tuesday.", ("ASSAULT", "ISR", "SYR")),
+        ("American aircraft bombed a militant base near Mosul on Friday.", ("ASSAULT", "USA", "IRQ")),
+        ("Turkish jets struck a militant camp near the town of Zakho in Iraq.", ("ASSAULT", "TUR", "IRQ")),
+    ],
+)
+def test_a_struck_site_naming_no_one_is_on_the_state_whose_ground_it_is(pipeline, text, expected):
+    assert expected in _keys(text, pipeline)

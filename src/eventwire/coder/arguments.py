@@ -319,7 +319,8 @@ PATIENT_OF_ACTS = frozenset(
         "detentions", "execution", "executions", "expulsion", "expulsions", "extradition",
         "imprisonment", "invasion", "jailing", "kidnapping", "killing", "killings", "massacre",
         "murder", "occupation", "raid", "raids", "release", "seizure", "shelling", "strike",
-        "strikes", "airstrike", "airstrikes", "assault", "offensive", "incursion", "sentencing",
+        "strikes", "airstrike", "airstrikes", "assault", "offensive", "incursion", "sentencing", "ambush",
+        "ambushes", "bombardment",
     }
 )  # fmt: skip
 # Nouns of acts whose "of" phrase names the doer ("the withdrawal of Russian troops").
@@ -352,6 +353,12 @@ def act_doers(noun: Token) -> list[list[Token]]:
         for prep in holder.children:
             if prep.dep_ == "prep" and prep.lower_ == "by" and (holder is not verb or prep.i > noun.i):
                 groups.extend(conjuncts(o) for o in prep.children if o.dep_ == "pobj")
+    # "a bombing claimed by the Taliban", "an attack carried out by ISIS"
+    for clause in noun.children:
+        if clause.dep_ == "acl" and clause.pos_ == "VERB":
+            for agent in clause.children:
+                if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
+                    groups.extend(conjuncts(o) for o in agent.children if o.dep_ == "pobj")
     groups.extend(conjuncts(c) for c in noun.children if c.dep_ == "poss")
     groups.extend(
         [c] for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.text[:1].isupper()

@@ -67,6 +67,8 @@ ARMED_SECTORS = frozenset({"MIL", "REB"})
 # Who can mobilise forces: armies, police, rebels, and governments that command them.
 FORCE_SECTORS = frozenset({"MIL", "REB", "POL", "GOV"})
 ARMED_POLICE = frozenset({"MIL", "POL"})
+# Who strikes sites in war (a police raid on a house is no attack on the state it is in).
+STRIKING_SECTORS = frozenset({"MIL", "REB", "GOV"})
 # Who acts with a state's or an organisation of states' authority: their blockade restricts,
 # a civilians' blockade protests.
 AUTHORITY_SECTORS = frozenset({"GOV", "MIL", "POL", "JUD", "IGO"})
@@ -362,6 +364,10 @@ class EventCoder:
             label = f"{pattern.label} (said thing)".strip()
             pattern = replace(pattern, type="ACCUSE", cameo="111", label=label)
         sources = _resolve_all(source_heads, ctx.actors)
+        if not sources and source_heads and all(is_act_noun(h) for h in source_heads):
+            # "a bombing claimed by the Taliban killed ...": the act's doer did what it did.
+            doers = [t for h in source_heads for group in act_doers(h) for t in group]
+            sources = _resolve_all(doers, ctx.actors)
         if not sources and not source_heads and is_passive(token) and pattern.type == "MOBILIZE":
             # "the navy was put on alert", "troops were deployed to X": forces readied or moved
             # are their own state's mobilisation.
@@ -405,6 +411,8 @@ class EventCoder:
             targets = _antecedent_targets(token, light, ctx.events)
         if not targets and pattern.type in CIVILIAN_TARGET_TYPES:
             targets = _civilian_targets(token, ctx)
+            if not targets and sources and {m.actor.sector for m in sources} & STRIKING_SECTORS:
+                targets = _struck_ground(token, ctx.actors)
         if not targets and any(spec.kind == "home" for spec in pattern.targets):
             targets = _home_targets(sources, ctx.actors)
         if not targets and any(spec.kind == "site" for spec in pattern.targets):
@@ -607,6 +615,8 @@ def _static_requirements(pattern: Pattern, token: Token, sentence_words: set[str
 def _resolve_all(heads: list[Token], actors: DocumentActors, *, target: bool = False) -> list[Mention]:
     found: list[Mention] = []
     for head in heads:
+        if head.is_punct:
+            continue  # a hyphen the parser took for a name ("Lashkar - e - Taiba")
         for mention in actors.resolve_target(head) if target else actors.resolve(head):
             if all(mention.actor != m.actor for m in found):
                 found.append(mention)
@@ -761,40 +771,63 @@ def _home_targets(sources: list[Mention], actors: DocumentActors) -> list[Mentio
 
 
 # Verbs of taking ground: "launched an offensive to seize Tripoli" is fought over Tripoli.
+# Where a struck site is: "a depot near Damascus", "a camp outside Kabul".
+GROUND_PREPS = ("in", "near", "outside", "at", "around")
 SEIZING_VERBS = frozenset({"seize", "capture", "take", "retake", "recapture", "storm", "control", "regain"})
 
 
 def _site_targets(token: Token, light: Token | None, actors: DocumentActors) -> list[Mention]:
     """The state of the ground an act is in ("an offensive in the Tigray region", "a raid in
     the city of Jenin") or sets out to seize ("an offensive to seize Tripoli")."""
-    places = [
-        o
-        for holder in (token, light)
-        if holder is not None
-        for p in holder.children
-        if p.dep_ == "prep" and p.lower_ in ("in", "into")
-        for o in p.children
-        if o.dep_ == "pobj"
-    ]
     holders = [token, light] if light is not None else [token]
+    places = [o for holder in holders for o in _prep_objects(holder, ("in", "into"))]
     for clause in (c for holder in holders for c in holder.children):
         if clause.dep_ in ("xcomp", "advcl", "acl") and clause.lemma_.lower() in SEIZING_VERBS:
             places.extend(o for o in clause.children if o.dep_ == "dobj")
-    for place in places:
-        # "the city of Jenin", "the northern Tigray region": the name inside the phrase.
-        names = [place, *(c for c in place.children if c.dep_ == "compound" and c.pos_ == "PROPN")]
-        names += [o for p in place.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
-        for name in names:
-            if name.pos_ != "PROPN":
-                continue
-            start = min([name.i] + [c.left_edge.i for c in name.lefts if c.dep_ in ("compound", "flat")])
-            spans = [(start, name.i + 1)]
-            if name.head.i == place.i and place.pos_ == "NOUN":
-                spans.insert(0, (start, place.i + 1))  # "Kachin state" before "Kachin"
-            for span in spans:
-                state = _state_of_place(name.doc[span[0] : span[1]].text, actors)
-                if state is not None:
-                    return [Mention(state, SITE, span)]
+    return next(filter(None, (_place_state(place, actors) for place in places)), [])
+
+
+def _struck_ground(token: Token, actors: DocumentActors) -> list[Mention]:
+    """ "Jets struck a weapons depot near Damascus": a struck site that names no one is on the
+    state whose ground it is."""
+    sites = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    places = [o for site in sites for o in _prep_objects(site, GROUND_PREPS)]
+    return next(filter(None, (_place_state(place, actors) for place in places)), [])
+
+
+def _prep_objects(holder: Token, preps: tuple[str, ...]) -> list[Token]:
+    return [
+        o
+        for p in holder.children
+        if p.dep_ == "prep" and p.lower_ in preps
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+
+
+def _place_state(place: Token, actors: DocumentActors, depth: int = 2) -> list[Mention]:
+    """The state a place phrase lies in: its name ("the northern Kachin state", "the city of
+    Jenin"), else its owner or the place it lies in ("a town in Iraq's Kurdistan region")."""
+    names = [place, *(c for c in place.children if c.dep_ == "compound" and c.pos_ == "PROPN")]
+    names += _prep_objects(place, ("of",))
+    names += [c for c in place.children if c.dep_ == "poss"]
+    for name in names:
+        if name.pos_ != "PROPN":
+            continue
+        start = min([name.i] + [c.left_edge.i for c in name.lefts if c.dep_ in ("compound", "flat")])
+        spans = [(start, name.i + 1)]
+        if name.head.i == place.i and name.dep_ == "compound" and place.pos_ == "NOUN":
+            spans.insert(0, (start, place.i + 1))  # "Kachin state" before "Kachin"
+        for span in spans:
+            state = _state_of_place(place.doc[span[0] : span[1]].text, actors)
+            if state is not None:
+                return [Mention(state, SITE, span)]
+    if depth > 0:
+        for inner in [*_prep_objects(place, ("in", "near")), *names[1:]]:
+            if inner.i != place.i:
+                found = _place_state(inner, actors, depth - 1)
+                if found:
+                    return found
     return []
 
 
