@@ -228,9 +228,14 @@ def target_candidates(trigger: Token, spec: TargetSpec, light_object: Token | No
     elif spec.kind == "condition":
         groups.extend(clause_subjects(clause) for clause in _conditions(trigger))
     elif spec.kind == "clause":
-        for child in trigger.children:
-            if child.dep_ == "ccomp":
-                groups.append(clause_subjects(child))
+        # "demanded that X ...", "reiterated its demand that X ...": the clause on the verb or
+        # on the demand it voices.
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ == "ccomp" or (holder is light_object and child.dep_ == "acl"):
+                    groups.append(clause_subjects(child))
+    elif spec.kind == "consequence":
+        groups.extend(_consequence_groups(trigger))
     elif spec.kind == "dative":
         for child in trigger.children:
             if child.dep_ == "dative":
@@ -263,6 +268,30 @@ def target_candidates(trigger: Token, spec: TargetSpec, light_object: Token | No
             for head in group:
                 groups.extend(_deep(head))
     return [g for g in groups if g]
+
+
+# What a warning says someone will suffer: "would carry a high price for X", "consequences for X".
+CONSEQUENCE_NOUNS = frozenset(
+    {"price", "consequence", "consequences", "cost", "costs", "repercussions", "retaliation", "response"}
+)
+
+
+def _consequence_groups(trigger: Token) -> Iterator[list[Token]]:
+    """Whom a warning says the consequences fall on: "warned that any attack would carry a high
+    price for X", "warned of severe consequences for X", "warned that X would pay"."""
+    scopes = [
+        c for c in trigger.children if c.dep_ == "ccomp" or (c.dep_ == "prep" and c.lower_ in ("of", "about"))
+    ]
+    for scope in scopes:
+        for tok in scope.subtree:
+            if tok.lower_ in CONSEQUENCE_NOUNS:
+                # "would carry a high price for X": the parser may hang "for X" on the verb.
+                holders = [tok, tok.head] if tok.dep_ == "dobj" else [tok]
+                for prep in (c for holder in holders for c in holder.children):
+                    if prep.dep_ == "prep" and prep.lower_ in ("for", "on", "against", "to"):
+                        yield [t for o in prep.children if o.dep_ == "pobj" for t in conjuncts(o)]
+            elif tok.lemma_ == "pay" and tok.pos_ == "VERB":
+                yield clause_subjects(tok)
 
 
 BORDER_NOUNS = frozenset({"border", "borders", "frontier", "frontiers", "boundary"})
