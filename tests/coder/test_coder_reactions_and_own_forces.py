@@ -186,6 +186,11 @@ def test_a_hyphenated_group_name_is_the_group_not_a_person_of_its_last_piece(pip
         ("Israeli jets struck a weapons depot near Damascus on Tuesday.", ("ASSAULT", "ISR", "SYR")),
         ("American aircraft bombed a militant base near Mosul on Friday.", ("ASSAULT", "USA", "IRQ")),
         ("Turkish jets struck a militant camp near the town of Zakho in Iraq.", ("ASSAULT", "TUR", "IRQ")),
+        (
+            "Turkish jets struck what Ankara described as a training camp of a militant group near the town"
+            " of Sinat in Iraq's Duhok province.",
+            ("ASSAULT", "TUR", "IRQ"),
+        ),
     ],
 )
 def test_a_struck_site_naming_no_one_is_on_the_state_whose_ground_it_is(pipeline, text, expected):

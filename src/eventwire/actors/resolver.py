@@ -560,7 +560,8 @@ class DocumentActors(DocumentMemory):
         if country is None and end == head.i:
             # "a militant base near Gao": a held place lies in the country of where it is, whoever
             # else the sentence names.
-            country = self.place_country(head.doc[head.i : head.right_edge.i + 1])
+            where = head.doc[head.i : head.right_edge.i + 1]
+            country = self.place_country(where) or self.country_in(where)
         if country is None:
             if any(t.lower_ in FOREIGN_MODIFIERS for t in head.lefts):
                 return None

@@ -771,6 +771,8 @@ def _home_targets(sources: list[Mention], actors: DocumentActors) -> list[Mentio
 
 
 # Verbs of taking ground: "launched an offensive to seize Tripoli" is fought over Tripoli.
+# Verbs that name a thing in "what X described as Y".
+NAMING_VERBS = frozenset({"describe", "call", "term", "label", "identify"})
 # Where a struck site is: "a depot near Damascus", "a camp outside Kabul".
 GROUND_PREPS = ("in", "near", "outside", "at", "around")
 SEIZING_VERBS = frozenset({"seize", "capture", "take", "retake", "recapture", "storm", "control", "regain"})
@@ -791,8 +793,11 @@ def _struck_ground(token: Token, actors: DocumentActors) -> list[Mention]:
     """ "Jets struck a weapons depot near Damascus": a struck site that names no one is on the
     state whose ground it is."""
     sites = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    places = [o for site in sites for o in _prep_objects(site, GROUND_PREPS)]
-    return next(filter(None, (_place_state(place, actors) for place in places)), [])
+    for clause in token.children:
+        if clause.dep_ == "ccomp" and clause.lemma_.lower() in NAMING_VERBS:
+            # "struck what Ankara described as a camp near X": the thing struck is the one named.
+            sites += [o for p in clause.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children]
+    return next(filter(None, (_place_state(site, actors) for site in sites)), [])
 
 
 def _prep_objects(holder: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -805,7 +810,7 @@ def _prep_objects(holder: Token, preps: tuple[str, ...]) -> list[Token]:
     ]
 
 
-def _place_state(place: Token, actors: DocumentActors, depth: int = 2) -> list[Mention]:
+def _place_state(place: Token, actors: DocumentActors, depth: int = 4) -> list[Mention]:
     """The state a place phrase lies in: its name ("the northern Kachin state", "the city of
     Jenin"), else its owner or the place it lies in ("a town in Iraq's Kurdistan region")."""
     names = [place, *(c for c in place.children if c.dep_ == "compound" and c.pos_ == "PROPN")]
@@ -823,7 +828,7 @@ def _place_state(place: Token, actors: DocumentActors, depth: int = 2) -> list[M
             if state is not None:
                 return [Mention(state, SITE, span)]
     if depth > 0:
-        for inner in [*_prep_objects(place, ("in", "near")), *names[1:]]:
+        for inner in [*_prep_objects(place, GROUND_PREPS), *names[1:]]:
             if inner.i != place.i:
                 found = _place_state(inner, actors, depth - 1)
                 if found:
