@@ -314,6 +314,12 @@ class DocumentActors(DocumentMemory):
                 end = max(end, name_end + 1)
             elif child.dep_ == "prep" and child.lower_ == "of" and titled:
                 end = max(end, child.right_edge.i + 1)
+        # "Jaish-e-Mohammed", "Lashkar-e-Taiba": the parser cuts a hyphenated name into pieces;
+        # the name is the whole run of pieces joined by hyphens with no space between.
+        while start >= 2 and _hyphen_join(doc[start - 2], doc[start - 1]):
+            start -= 2
+        while end + 1 < len(doc) and _hyphen_join(doc[end - 1], doc[end]):
+            end += 2
         return doc[start:end]
 
     def country_in(self, span: Span) -> str | None:
@@ -346,6 +352,10 @@ class DocumentActors(DocumentMemory):
         if whole is not None and whole.kind == "person":
             # "Federal President Frank-Walter Steinmeier": the dictionary reads titles itself.
             return whole, "name", self._role_in(span)
+        if whole is not None and "-" in span.text and whole.kind in ("group", "igo"):
+            # "Jaish-e-Mohammed" is the group its whole hyphenated name says, not a person
+            # called Mohammed.
+            return None
         names = entity_spans(span, "PERSON") or _propn_runs(span)
         for name in names:
             # A name the parser split ("Theresa May", "May" read as a modal verb) but the model's
@@ -547,6 +557,11 @@ class DocumentActors(DocumentMemory):
         # place held ("a guerrilla stronghold on the Thai border") is of whoever holds it.
         end = head.i if head.lemma_.lower() in held_places() else head.right_edge.i
         country = self.country_in(head.doc[head.left_edge.i : end + 1])
+        if country is None and end == head.i:
+            # "a militant base near Gao": a held place lies in the country of where it is, whoever
+            # else the sentence names.
+            where = head.doc[head.i : head.right_edge.i + 1]
+            country = self.place_country(where) or self.country_in(where)
         if country is None:
             if any(t.lower_ in FOREIGN_MODIFIERS for t in head.lefts):
                 return None
@@ -800,3 +815,8 @@ def _acronym(text: str) -> bool:
 
 def _is_modifier(tok: Token) -> bool:
     return tok.dep_ in ("amod", "compound", "nmod") or tok.tag_ == "JJ"
+
+
+def _hyphen_join(before: Token, hyphen: Token) -> bool:
+    """Whether `hyphen` is a hyphen that joins `before` to the next token with no space."""
+    return hyphen.text == "-" and not before.whitespace_ and not hyphen.whitespace_

@@ -49,6 +49,16 @@ def subjects(verb: Token) -> list[Token]:
         return []
     # The small model sometimes gives a coordinated subject two nsubj arcs: take every one.
     found = [t for child in verb.children if child.dep_ in SUBJECT_DEPS for t in conjuncts(child)]
+    if not found:
+        # "Serbia has massed troops": the parser sometimes hangs the subject on the auxiliary.
+        found = [
+            t
+            for aux in verb.children
+            if aux.dep_ == "aux" and aux.i < verb.i
+            for child in aux.children
+            if child.dep_ in SUBJECT_DEPS
+            for t in conjuncts(child)
+        ]
     if found and found[0].tag_ in ("WDT", "WP"):
         # "the UAE, which experts say has supplied ...": the relative pronoun's antecedent.
         return _antecedent_of_relative(verb)
@@ -218,9 +228,14 @@ def target_candidates(trigger: Token, spec: TargetSpec, light_object: Token | No
     elif spec.kind == "condition":
         groups.extend(clause_subjects(clause) for clause in _conditions(trigger))
     elif spec.kind == "clause":
-        for child in trigger.children:
-            if child.dep_ == "ccomp":
-                groups.append(clause_subjects(child))
+        # "demanded that X ...", "reiterated its demand that X ...": the clause on the verb or
+        # on the demand it voices.
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ == "ccomp" or (holder is light_object and child.dep_ == "acl"):
+                    groups.append(clause_subjects(child))
+    elif spec.kind == "consequence":
+        groups.extend(_consequence_groups(trigger))
     elif spec.kind == "dative":
         for child in trigger.children:
             if child.dep_ == "dative":
@@ -246,11 +261,58 @@ def target_candidates(trigger: Token, spec: TargetSpec, light_object: Token | No
                     objects = list(_prep_objects(child, prep))
                     if objects:
                         groups.append(objects)
+    elif spec.kind == "border":
+        groups.extend(_border_owners(trigger))
     if spec.deep:
         for group in list(groups):
             for head in group:
                 groups.extend(_deep(head))
     return [g for g in groups if g]
+
+
+# What a warning says someone will suffer: "would carry a high price for X", "consequences for X".
+CONSEQUENCE_NOUNS = frozenset(
+    {"price", "consequence", "consequences", "cost", "costs", "repercussions", "retaliation", "response"}
+)
+
+
+def _consequence_groups(trigger: Token) -> Iterator[list[Token]]:
+    """Whom a warning says the consequences fall on: "warned that any attack would carry a high
+    price for X", "warned of severe consequences for X", "warned that X would pay"."""
+    scopes = [
+        c for c in trigger.children if c.dep_ == "ccomp" or (c.dep_ == "prep" and c.lower_ in ("of", "about"))
+    ]
+    for scope in scopes:
+        for tok in scope.subtree:
+            if tok.lower_ in CONSEQUENCE_NOUNS:
+                # "would carry a high price for X": the parser may hang "for X" on the verb.
+                holders = [tok, tok.head] if tok.dep_ == "dobj" else [tok]
+                for prep in (c for holder in holders for c in holder.children):
+                    if prep.dep_ == "prep" and prep.lower_ in ("for", "on", "against", "to"):
+                        yield [t for o in prep.children if o.dep_ == "pobj" for t in conjuncts(o)]
+            elif tok.lemma_ == "pay" and tok.pos_ == "VERB":
+                yield clause_subjects(tok)
+
+
+BORDER_NOUNS = frozenset({"border", "borders", "frontier", "frontiers", "boundary"})
+
+
+def _border_owners(trigger: Token) -> Iterator[list[Token]]:
+    """Whose border the act's clause names, wherever the parser hung the phrase ("massed troops,
+    with heavy equipment, near Ukraine's borders"): its owner, or the state "with" whom it is."""
+    for tok in trigger.subtree:
+        if tok.lower_ not in BORDER_NOUNS:
+            continue
+        step = tok
+        while step.i != trigger.i and step.pos_ not in ("VERB", "AUX"):
+            step = step.head
+        if step.i != trigger.i:
+            continue  # a border in another clause is no part of this act
+        for child in tok.children:
+            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.text[:1].isupper()):
+                yield conjuncts(child)
+            elif child.dep_ == "prep" and child.lower_ == "with":
+                yield [t for o in child.children if o.dep_ == "pobj" for t in conjuncts(o)]
 
 
 def light_verb_object(verb: Token, pattern: Pattern) -> Token | None:
@@ -275,3 +337,67 @@ def light_verb_object(verb: Token, pattern: Pattern) -> Token | None:
 
 def has_particle(verb: Token, word: str) -> bool:
     return any(c.dep_ in ("prt", "prep") and c.lower_ == word for c in verb.children)
+
+
+# Nouns of acts whose "of" phrase names who undergoes the act ("the arrest of the opposition
+# leader", "the invasion of Ukraine"): only "by X", an owner or a national adjective says who did it.
+PATIENT_OF_ACTS = frozenset(
+    {
+        "abduction", "annexation", "arrest", "arrests", "assassination", "attack", "attacks",
+        "blockade", "bombing", "bombings", "capture", "crackdown", "deportation", "detention",
+        "detentions", "execution", "executions", "expulsion", "expulsions", "extradition",
+        "imprisonment", "invasion", "jailing", "kidnapping", "killing", "killings", "massacre",
+        "murder", "occupation", "raid", "raids", "release", "seizure", "shelling", "strike",
+        "strikes", "airstrike", "airstrikes", "assault", "offensive", "incursion", "sentencing", "ambush",
+        "ambushes", "bombardment",
+    }
+)  # fmt: skip
+# Nouns of acts whose "of" phrase names the doer ("the withdrawal of Russian troops").
+AGENT_OF_ACTS = frozenset(
+    {
+        "withdrawal", "pullout", "pull-out", "departure", "retreat", "surrender", "deployment",
+        "redeployment", "buildup", "build-up", "return", "advance", "intervention", "ceasefire",
+        "truce", "visit", "decision", "move",
+    }
+)  # fmt: skip
+
+
+def is_act_noun(noun: Token) -> bool:
+    """Whether `noun` names an act someone did ("the withdrawal", "the arrest"), not an actor."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in PATIENT_OF_ACTS | AGENT_OF_ACTS
+
+
+def act_doers(noun: Token) -> list[list[Token]]:
+    """Who did the act a noun names, best first: "the attack on X by Y" -> Y; "Russia's
+    withdrawal", "the Russian withdrawal", "the withdrawal of Russian troops" -> Russia.
+    Who suffered the act ("on X", "against X", "the arrest of X") is never its doer."""
+    groups: list[list[Token]] = []
+    # The parser often hangs "by Y" on the last noun before it ("the attack on the embassy by
+    # militants") or, after an active verb's object, on the verb itself.
+    holders = [noun, *(o for p in noun.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")]
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.pos_ == "VERB" and not is_passive(verb):
+        holders.append(verb)
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ == "by" and (holder is not verb or prep.i > noun.i):
+                groups.extend(conjuncts(o) for o in prep.children if o.dep_ == "pobj")
+    # "a bombing claimed by the Taliban", "an attack carried out by ISIS"
+    for clause in noun.children:
+        if clause.dep_ == "acl" and clause.pos_ == "VERB":
+            for agent in clause.children:
+                if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
+                    groups.extend(conjuncts(o) for o in agent.children if o.dep_ == "pobj")
+    groups.extend(conjuncts(c) for c in noun.children if c.dep_ == "poss")
+    groups.extend(
+        [c] for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.text[:1].isupper()
+    )
+    if noun.lemma_.lower() in AGENT_OF_ACTS:
+        groups.extend(
+            conjuncts(o)
+            for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for o in prep.children
+            if o.dep_ == "pobj"
+        )
+    return groups

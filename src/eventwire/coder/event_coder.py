@@ -28,9 +28,11 @@ from eventwire.annotate.dates import DateMention, header_date, text_year
 from eventwire.annotate.entities import entity_spans
 from eventwire.coder import ontology
 from eventwire.coder.arguments import (
+    act_doers,
     clause_subjects,
     conjuncts,
     has_particle,
+    is_act_noun,
     is_passive,
     light_verb_object,
     subjects,
@@ -56,6 +58,7 @@ from eventwire.coder.patterns import (
     verbal_objects,
 )
 from eventwire.coder.places import FIELD_TYPES, VENUE_TYPES, event_location, sentence_location
+from eventwire.coder.verb_dictionary import Coding, VerbDictionary
 from eventwire.records import Actor, Event
 
 log = logging.getLogger(__name__)
@@ -64,12 +67,20 @@ ARMED_SECTORS = frozenset({"MIL", "REB"})
 # Who can mobilise forces: armies, police, rebels, and governments that command them.
 FORCE_SECTORS = frozenset({"MIL", "REB", "POL", "GOV"})
 ARMED_POLICE = frozenset({"MIL", "POL"})
+# Who strikes sites in war (a police raid on a house is no attack on the state it is in).
+STRIKING_SECTORS = frozenset({"MIL", "REB", "GOV"})
 # Who acts with a state's or an organisation of states' authority: their blockade restricts,
 # a civilians' blockade protests.
 AUTHORITY_SECTORS = frozenset({"GOV", "MIL", "POL", "JUD", "IGO"})
 # Acts that typically cross borders: their bare sector targets ("killed civilians") do not take
 # the source's country.
 OWN_FORCE_TYPES = frozenset({"MOBILIZE", "RETREAT"})
+# Acts a state does with its forces, not to them: "deployed troops near Kyiv", "sent its army
+# to the Amazon", "supplied weapons to its soldiers" move or equip the state's own forces, which
+# are its instrument, never its counterpart (a deployment at home has no foreign target at all).
+INSTRUMENT_FORCE_TYPES = frozenset({"MOBILIZE", "RETREAT", "COOPERATE", "AID"})
+# Who commands a country's armed forces and police.
+COMMAND_SECTORS = frozenset({"GOV", "MIL", "POL"})
 CROSS_BORDER_TYPES = frozenset({"ASSAULT", "MOBILIZE", "THREATEN", "SANCTION", "AID"})
 # Acts whose target may be a place standing for its civilians ("shelled a market").
 CIVILIAN_TARGET_TYPES = frozenset({"ASSAULT"})
@@ -93,11 +104,20 @@ HOME_MARK = " (against their own government)"
 # Acts of force, which a said or written thing cannot suffer ("attacked the bill").
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 IN_PLACE = TargetSpec("place")
+BORDER = TargetSpec("border")
+SITE = "site"
+"""How a target found as the state of the ground an act is fought over was found."""
 PLACE_TARGET_TYPES = frozenset({"COERCE", "CONCEDE", "RETREAT", "SANCTION"})
 # An announced harm is a threat of it, with CAMEO's threat code for its kind ("said it would
 # impose sanctions" 1312, "will strike" 138).
 THREAT_CODES = {"ASSAULT": "138", "MOBILIZE": "138", "COERCE": "137", "SANCTION": "1312", "PROTEST": "133"}
 VERBAL_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "REJECT"})
+# Reactions to an act ("welcomed the withdrawal", "condemned the attack on X by Y"): they are
+# said about the act's doer; the act itself, and who suffered it, belong to the act.
+REACTION_TYPES = frozenset({"SUPPORT", "ACCUSE"})
+# Dictionary readings a reaction verb keeps when its object is an act: welcoming a visit or a
+# guest is hosting it.
+REACTION_KEEPS = frozenset({"CONSULT"})
 CONFIDENCE_BASE = 0.9
 CONFIDENCE_PENALTY = {
     "pronoun": 0.2,
@@ -226,7 +246,7 @@ class EventCoder:
         match = dictionary.match(token) if dictionary is not None else None
         if match is None or match.coding.negative:
             return []
-        coding = match.coding
+        coding = _as_reaction(match.coding, token, dictionary)
         lemma = token.lemma_.lower()
         if lemma in VOWS and any(c.dep_ == "xcomp" for c in token.children):
             return []  # "swore to fight": the vow is not an act of its own (what is vowed may be)
@@ -266,6 +286,9 @@ class EventCoder:
                 targets = tuple(spec for spec in targets if spec.kind != "clause")
             if ptype == "PROTEST":
                 targets = (*targets, GRIEVANCE, HOME)
+            elif ptype == "MOBILIZE":
+                # "put on high alert along the border with X": forces readied at a border face its other side.
+                targets = (*targets, BORDER)
             elif ptype in PLACE_TARGET_TYPES:
                 # "lifted the curfew in Montenegro": with no one named, the measure is on the place.
                 targets = (*targets, IN_PLACE)
@@ -341,6 +364,15 @@ class EventCoder:
             label = f"{pattern.label} (said thing)".strip()
             pattern = replace(pattern, type="ACCUSE", cameo="111", label=label)
         sources = _resolve_all(source_heads, ctx.actors)
+        if not sources and source_heads and all(is_act_noun(h) for h in source_heads):
+            # "a bombing claimed by the Taliban killed ...": the act's doer did what it did.
+            doers = [t for h in source_heads for group in act_doers(h) for t in group]
+            sources = _resolve_all(doers, ctx.actors)
+        if not sources and not source_heads and is_passive(token) and pattern.type == "MOBILIZE":
+            # "the navy was put on alert", "troops were deployed to X": forces readied or moved
+            # are their own state's mobilisation.
+            patients = [t for c in token.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+            sources = [m for m in _resolve_all(patients, ctx.actors) if m.actor.sector in ARMED_POLICE]
         if not sources and not source_heads and is_passive(token):
             sources = _implied_agent(token, ctx)
         if pattern.type == "MOBILIZE" and sources and not {m.actor.sector for m in sources} & FORCE_SECTORS:
@@ -366,7 +398,8 @@ class EventCoder:
         # "mobilized army reservists for a war against Iraq", "completed the withdrawal of its
         # forces from Somalia": its own forces are what it mobilizes or withdraws.
         avoid = set(source_countries) if pattern.type in OWN_FORCE_TYPES else set()
-        targets, deep = _find_targets(token, light, pattern, ctx.actors, sources, avoid)
+        own = pattern.type in INSTRUMENT_FORCE_TYPES
+        targets, deep = _find_targets(token, light, pattern, ctx.actors, sources, avoid, own_forces=own)
         ctx.actors.hint_country = ctx.actors.avoid_country = None
         if pattern.nominal and not targets and source_heads and not _owned(token, source_heads):
             # "During the Astana talks, Iran, Russia and Turkey sponsored ...": a nominal event
@@ -378,8 +411,12 @@ class EventCoder:
             targets = _antecedent_targets(token, light, ctx.events)
         if not targets and pattern.type in CIVILIAN_TARGET_TYPES:
             targets = _civilian_targets(token, ctx)
+            if not targets and sources and {m.actor.sector for m in sources} & STRIKING_SECTORS:
+                targets = _struck_ground(token, ctx.actors)
         if not targets and any(spec.kind == "home" for spec in pattern.targets):
             targets = _home_targets(sources, ctx.actors)
+        if not targets and any(spec.kind == "site" for spec in pattern.targets):
+            targets = _site_targets(token, light, ctx.actors)
         if pattern.type == "REQUEST" and _part_of_protest(token, index, ctx.events):
             return []
         if "armed-source" in pattern.requires and not any(m.actor.sector in ARMED_SECTORS for m in sources):
@@ -439,6 +476,9 @@ class EventCoder:
         if place is None and token.dep_ == "conj":
             # "held talks at the Kremlin and signed a statement": the conjoined verb's place.
             place = event_location([token.head], exclude)
+        if place is None:
+            # "an offensive to seize Tripoli": the ground fought over is where it happens.
+            place = next((token.doc[t.tokens[0] : t.tokens[1]].text for t in targets if t.how == SITE), None)
         if place is None and pattern.type in VENUE_TYPES:
             place = _recent_venue(involved, ctx.events)
         if place is None:
@@ -575,6 +615,8 @@ def _static_requirements(pattern: Pattern, token: Token, sentence_words: set[str
 def _resolve_all(heads: list[Token], actors: DocumentActors, *, target: bool = False) -> list[Mention]:
     found: list[Mention] = []
     for head in heads:
+        if head.is_punct:
+            continue  # a hyphen the parser took for a name ("Lashkar - e - Taiba")
         for mention in actors.resolve_target(head) if target else actors.resolve(head):
             if all(mention.actor != m.actor for m in found):
                 found.append(mention)
@@ -588,9 +630,23 @@ def _find_targets(
     actors: DocumentActors,
     sources: Sequence[Mention] = (),
     avoid: set[str] | None = None,
+    *,
+    own_forces: bool = False,
 ) -> tuple[list[Mention], bool]:
-    """The first target spec whose phrases resolve to actors; and whether a deep search found them."""
+    """The first target spec whose phrases resolve to actors; and whether a deep search found them.
+
+    With `own_forces`, the sources' own armed forces and police are no target (they are what
+    the act moves or equips)."""
     for spec in pattern.targets:
+        if spec.kind == "dobj" and pattern.type in REACTION_TYPES:
+            acts = _reacted_acts(light or token)
+            if acts:
+                heads = [h for act in acts for group in act_doers(act) for h in group]
+                doers = _resolve_all(heads, actors, target=True)
+                doers = [m for m in doers if not any(same_side(m.actor, s.actor) for s in sources)]
+                if doers:
+                    return doers, False
+                continue  # "condemned the attack on the embassy": the victim is not the one blamed
         for n, group in enumerate(target_candidates(token, spec, light)):
             if not spec.deep and any(h.lemma_.lower() in verbal_objects() for h in group):
                 # "welcomed Reagan's statement" welcomes a statement, not Reagan's visit: a said
@@ -607,9 +663,39 @@ def _find_targets(
                 mentions = [m for m in mentions if m.actor.country not in avoid]
             # "suspended part of its aid to Bosnia": the source's own "its" is not the target.
             mentions = [m for m in mentions if not any(same_side(m.actor, s.actor) for s in sources)]
+            if own_forces:
+                mentions = [m for m in mentions if not any(_own_forces(m.actor, s.actor) for s in sources)]
             if mentions:
                 return mentions, n > 0
     return [], False
+
+
+def _as_reaction(coding: Coding, token: Token, dictionary: VerbDictionary) -> Coding:
+    """A reaction verb's reading when its object is an act: "NATO welcomed the withdrawal of
+    Russian troops" is NATO's praise of Russia (the verb's own code), not a withdrawal toward
+    NATO, as CAMEO's "applaud withdrawal" pattern has it."""
+    types = {coding.type, coding.reverse_type} - {""}
+    if not types or types <= VERBAL_TYPES | REACTION_KEEPS or not _reacted_acts(token):
+        return coding
+    own = next((e.coding for e in dictionary.entries(token) if e.coding.type in REACTION_TYPES), None)
+    if own is None:
+        return coding
+    return replace(own, targets=(TargetSpec("dobj"),), source=None, rule=f"{own.rule} (reaction)".strip())
+
+
+def _reacted_acts(token: Token) -> list[Token]:
+    """The acts a verb reacts to: its object nouns that name an act ("welcomed the withdrawal")."""
+    return [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and is_act_noun(c)]
+
+
+def _own_forces(target: Actor, source: Actor) -> bool:
+    """Whether `target` is armed forces or police of the country `source` commands for."""
+    return (
+        target.country is not None
+        and target.country == source.country
+        and target.sector in ARMED_POLICE
+        and source.sector in COMMAND_SECTORS
+    )
 
 
 def _antecedent_targets(token: Token, light: Token | None, events: list[Event]) -> list[Mention]:
@@ -682,6 +768,80 @@ def _home_targets(sources: list[Mention], actors: DocumentActors) -> list[Mentio
         if state is not None and all(state != m.actor for m in found):
             found.append(Mention(state, "home", source.tokens))
     return found
+
+
+# Verbs of taking ground: "launched an offensive to seize Tripoli" is fought over Tripoli.
+# Verbs that name a thing in "what X described as Y".
+NAMING_VERBS = frozenset({"describe", "call", "term", "label", "identify"})
+# Where a struck site is: "a depot near Damascus", "a camp outside Kabul".
+GROUND_PREPS = ("in", "near", "outside", "at", "around")
+SEIZING_VERBS = frozenset({"seize", "capture", "take", "retake", "recapture", "storm", "control", "regain"})
+
+
+def _site_targets(token: Token, light: Token | None, actors: DocumentActors) -> list[Mention]:
+    """The state of the ground an act is in ("an offensive in the Tigray region", "a raid in
+    the city of Jenin") or sets out to seize ("an offensive to seize Tripoli")."""
+    holders = [token, light] if light is not None else [token]
+    places = [o for holder in holders for o in _prep_objects(holder, ("in", "into"))]
+    for clause in (c for holder in holders for c in holder.children):
+        if clause.dep_ in ("xcomp", "advcl", "acl") and clause.lemma_.lower() in SEIZING_VERBS:
+            places.extend(o for o in clause.children if o.dep_ == "dobj")
+    return next(filter(None, (_place_state(place, actors) for place in places)), [])
+
+
+def _struck_ground(token: Token, actors: DocumentActors) -> list[Mention]:
+    """ "Jets struck a weapons depot near Damascus": a struck site that names no one is on the
+    state whose ground it is."""
+    sites = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    for clause in token.children:
+        if clause.dep_ == "ccomp" and clause.lemma_.lower() in NAMING_VERBS:
+            # "struck what Ankara described as a camp near X": the thing struck is the one named.
+            sites += [o for p in clause.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children]
+    return next(filter(None, (_place_state(site, actors) for site in sites)), [])
+
+
+def _prep_objects(holder: Token, preps: tuple[str, ...]) -> list[Token]:
+    return [
+        o
+        for p in holder.children
+        if p.dep_ == "prep" and p.lower_ in preps
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+
+
+def _place_state(place: Token, actors: DocumentActors, depth: int = 4) -> list[Mention]:
+    """The state a place phrase lies in: its name ("the northern Kachin state", "the city of
+    Jenin"), else its owner or the place it lies in ("a town in Iraq's Kurdistan region")."""
+    names = [place, *(c for c in place.children if c.dep_ == "compound" and c.pos_ == "PROPN")]
+    names += _prep_objects(place, ("of",))
+    names += [c for c in place.children if c.dep_ == "poss"]
+    for name in names:
+        if name.pos_ != "PROPN":
+            continue
+        start = min([name.i] + [c.left_edge.i for c in name.lefts if c.dep_ in ("compound", "flat")])
+        spans = [(start, name.i + 1)]
+        if name.head.i == place.i and name.dep_ == "compound" and place.pos_ == "NOUN":
+            spans.insert(0, (start, place.i + 1))  # "Kachin state" before "Kachin"
+        for span in spans:
+            state = _state_of_place(place.doc[span[0] : span[1]].text, actors)
+            if state is not None:
+                return [Mention(state, SITE, span)]
+    if depth > 0:
+        for inner in [*_prep_objects(place, GROUND_PREPS), *names[1:]]:
+            if inner.i != place.i:
+                found = _place_state(inner, actors, depth - 1)
+                if found:
+                    return found
+    return []
+
+
+def _state_of_place(text: str, actors: DocumentActors) -> Actor | None:
+    found = actors.dictionary.lookup(text, actors.published)
+    if found is not None and found.kind == "state" and found.country:
+        return found
+    country = actors.dictionary.place_country(text)
+    return actors.dictionary.state(country) if country else None
 
 
 def _recent_date(involved: set[Actor], events: list[Event]) -> EventDate | None:

@@ -40,7 +40,8 @@ PLOVER_TYPES = frozenset(
     }
 )
 TARGET_KINDS = (
-    "dobj", "prep", "xcomp", "dative", "home", "subject", "clause", "condition", "place", "grievance"
+    "dobj", "prep", "xcomp", "dative", "home", "subject", "clause", "condition", "place", "grievance",
+    "site", "border", "consequence",
 )
 REQUIREMENTS = frozenset(
     {"oprd", "no-oprd", "armed", "unarmed", "armed-source", "civilian-source", "plural", "word", "argument"}
