@@ -770,11 +770,11 @@ def _home_targets(sources: list[Mention], actors: DocumentActors) -> list[Mentio
     return found
 
 
-# Verbs of taking ground: "launched an offensive to seize Tripoli" is fought over Tripoli.
 # Verbs that name a thing in "what X described as Y".
 NAMING_VERBS = frozenset({"describe", "call", "term", "label", "identify"})
 # Where a struck site is: "a depot near Damascus", "a camp outside Kabul".
 GROUND_PREPS = ("in", "near", "outside", "at", "around")
+# Verbs of taking ground: "launched an offensive to seize Tripoli" is fought over Tripoli.
 SEIZING_VERBS = frozenset({"seize", "capture", "take", "retake", "recapture", "storm", "control", "regain"})
 
 
