@@ -40,6 +40,8 @@ eval: $(STAMP)
 	$(BIN)/eventwire eval $(SHARED)/eval/dev $(SHARED)/eval/plover-dev
 	@echo; echo "== written-heldout: held-out check, never tune on it (tests/data/eval/written-heldout/README.md)"
 	$(BIN)/eventwire eval tests/data/eval/written-heldout --scorer $(SHARED)/eval/score.py
+	@echo; echo "== written-heldout-2: second held-out check, never tune on it (tests/data/eval/written-heldout-2/README.md)"
+	$(BIN)/eventwire eval tests/data/eval/written-heldout-2 --scorer $(SHARED)/eval/score.py
 	$(BIN)/python scripts/eval_scraped.py $(SHARED)/eval/scraped-dev
 
 bench: $(STAMP)
