@@ -428,3 +428,25 @@ def test_dictionary_bad_user_row_names_file_and_line(
 def test_dictionary_missing_user_file(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="no such file"):
         ActorDictionary.load([tmp_path / "people_missing.tsv"])
+
+
+def test_dictionary_an_organisations_office_is_held_in_its_own_bodies_only(tmp_path: Path) -> None:
+    # Invented bodies: a union with a rights office of its own, and an armed group with a spokesman.
+    _write(
+        tmp_path,
+        "igos_local.tsv",
+        "name\taliases\nSouthern Ocean Union\tSOU\nSouthern Ocean Union Rights Office\tSOU rights office\n"
+        "Coral Sea Forum\tCSF\n",
+    )
+    _write(tmp_path, "groups_local.tsv", "name\taliases\tcountry\tsector\nReef Front\t\tFJI\tREB\n")
+    _write(
+        tmp_path,
+        "people_local.tsv",
+        PEOPLE_HEADER
+        + "Tala Ocean\t\t\tIGO\thuman_rights_chief\t2010-01-01\t\tSouthern Ocean Union Rights Office\n"
+        + "Sione Reef\t\tFJI\tREB\tspokesperson\t2010-01-01\t\tReef Front\n",
+    )
+    actors = ActorDictionary.load([tmp_path])
+    assert actors.lookup("the SOU human rights chief", D2017) == Actor("Tala Ocean", None, "IGO", "person")
+    # The forum has no spokesperson on file: the forum itself speaks, never the group's man.
+    assert actors.lookup("the Coral Sea Forum spokesperson", D2017) == Actor("Coral Sea Forum", None, "IGO", "igo")

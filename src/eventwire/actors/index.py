@@ -143,6 +143,8 @@ class ActorIndex:
         self._surfaces: dict[str, str] = {}
         self._states: dict[str, int] = {}
         self._org_kinds: dict[str, str] = {}
+        self._org_names: dict[str, list[str]] = defaultdict(list)
+        """An organisation's folded name and aliases, by canonical name: which bodies are its own."""
         self._demonyms: dict[str, str] = {}
         by_kind: dict[str, list[Row]] = defaultdict(list)
         for table in tables:
@@ -243,6 +245,7 @@ class ActorIndex:
             Entry(Actor(name, country, sector, actor_kind), None, start, end)
         )
         self._org_kinds.setdefault(name, kind)
+        self._org_names[name].extend(fold(surface) for surface in [name, *row.values("aliases")])
         for surface in [name, *row.values("aliases")]:
             self._index_surface(surface, entity, kind)
             for form in {surface, drop_article(surface)}:
@@ -343,12 +346,25 @@ class ActorIndex:
             role = self._org_role(scope, role)
         entries = self._holders.get((scope, role), [])
         if not entries and scope.startswith("org:") and role not in ORG_HEAD_ROLES:
-            # Offices with their own body: "UN human rights chief" is held under OHCHR.
+            # Offices with their own body: "UN human rights chief" is held under the UN Human
+            # Rights Office. Only the organisation's own bodies: an EU spokesperson is never
+            # the one spokesperson some armed group has in the files.
             entries = sorted(
-                (e for (s, r), es in self._holders.items() if r == role and s.startswith("org:") for e in es),
+                (
+                    e
+                    for (s, r), es in self._holders.items()
+                    if r == role and s.startswith("org:") and self._body_of(s[4:], scope[4:])
+                    for e in es
+                ),
                 key=lambda e: e.start or date.min,
             )
         return _pick_holder(entries, on)
+
+    def _body_of(self, body: str, organisation: str) -> bool:
+        """Whether `body` is `organisation`'s own: one of its names is inside one of the body's
+        ("UN Human Rights Office", "Office of the United Nations High Commissioner ...")."""
+        names, own_names = self._org_names.get(organisation, []), self._org_names.get(body, [])
+        return body != organisation and any(f" {name} " in f" {own} " for name in names for own in own_names)
 
     def title_role(self, title: str, country: str | None = None) -> str | None:
         """The role a title names: "Foreign Minister" -> foreign_minister; "Secretary of State"
