@@ -122,6 +122,10 @@ class Mention:
     """Token offsets (start, end) of the phrase in its Doc."""
 
 
+MAX_STATE_NAME_WORDS = 6
+"""The longest state name looked for inside a phrase ("Saint Vincent and the Grenadines")."""
+
+
 @dataclass(slots=True)
 class DocumentActors(DocumentMemory):
     """Resolves noun phrases to actors against the dictionary and the document's memory."""
@@ -312,7 +316,8 @@ class DocumentActors(DocumentMemory):
                 # The apposition's name, not what hangs after it ("Lavrov in Moscow").
                 name_end = max([child.i] + [c.i for c in child.rights if c.dep_ in ("flat", "compound")])
                 end = max(end, name_end + 1)
-            elif child.dep_ == "prep" and child.lower_ == "of" and titled:
+            elif child.dep_ == "prep" and child.lower_ == "of" and (titled or self._of_a_state(child)):
+                # "Prime Minister James Marape of Papua New Guinea": a name "of" a state is its own.
                 end = max(end, child.right_edge.i + 1)
         # "Jaish-e-Mohammed", "Lashkar-e-Taiba": the parser cuts a hyphenated name into pieces;
         # the name is the whole run of pieces joined by hyphens with no space between.
@@ -322,6 +327,30 @@ class DocumentActors(DocumentMemory):
             end += 2
         return doc[start:end]
 
+    def _multiword_state(self, span: Span) -> str | None:
+        """A state whose name takes several words of the phrase ("Papua New Guinea", "Bosnia and
+        Herzegovina", "the Central African Republic"), the longest first at each place."""
+        for i, tok in enumerate(span):
+            if tok.pos_ != "PROPN" or _relation_owner(tok):
+                continue
+            for j in range(min(len(span), i + MAX_STATE_NAME_WORDS), i + 1, -1):
+                words = span[i:j]
+                if words[-1].pos_ != "PROPN" or any(
+                    t.pos_ != "PROPN" and t.lower_ not in ("of", "the", "and", "'s", "’s") for t in words
+                ):
+                    continue
+                country = self.dictionary.country_of_adjective(words.text)
+                if country:
+                    return country
+        return None
+
+    def _of_a_state(self, prep: Token) -> bool:
+        """Whether "of X" names a state as a whole ("of Papua New Guinea", "of the Philippines")."""
+        return any(
+            o.dep_ == "pobj" and self.dictionary.country_of_adjective(o.doc[o.left_edge.i : o.i + 1].text)
+            for o in prep.children
+        )
+
     def country_in(self, span: Span) -> str | None:
         """A country the phrase names by demonym, name, capital or possessive."""
         key = ("country", span.start, span.end)
@@ -330,6 +359,10 @@ class DocumentActors(DocumentMemory):
         return self._spans[key]
 
     def _country_in(self, span: Span) -> str | None:
+        longer = self._multiword_state(span)
+        if longer:
+            # "of Papua New Guinea" is not Guinea, "Equatorial Guinea" not Guinea either.
+            return longer
         for tok in span:
             if (tok.pos_ not in ("PROPN", "ADJ", "NOUN") and tok.tag_ != "NNP") or _ethnic(tok):
                 continue
@@ -534,7 +567,11 @@ class DocumentActors(DocumentMemory):
         country = self.country_in(span)
         if country is None:
             return None
-        # Bodies are named "<demonym> <body>" ("German Defence Ministry"), however the text put it.
+        # Bodies are named "<demonym> <body>" ("German Defence Ministry"), however the text put it;
+        # the words of a state's name are not the body's ("Papua New Guinean police").
+        demonym = self.dictionary.demonym(country) or ""
+        state = self.dictionary.state(country)
+        state_words = {*demonym.split(), *(state.name.split() if state else ())}
         body_words = [
             t.text
             for t in span
@@ -542,10 +579,11 @@ class DocumentActors(DocumentMemory):
             and t.i <= span.root.i
             and t.pos_ in ("NOUN", "PROPN", "ADJ")
             and not self.dictionary.country_of_adjective(t.text)
+            and (t.text not in state_words or t.i == span.root.i)
             and self.dictionary.lookup(t.text, self.published) is None
         ]
         body = " ".join(w if w.isupper() else w.capitalize() for w in body_words) or span.root.text
-        name = f"{self.dictionary.demonym(country) or ''} {body}".strip()
+        name = f"{demonym} {body}".strip()
         return Actor(name=name, country=country, sector=sector, kind="sector"), "body", None
 
     def _sector(self, span: Span) -> tuple[Actor, str, str | None] | None:
