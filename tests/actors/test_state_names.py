@@ -49,3 +49,18 @@ def test_a_police_body_of_a_long_state_name_is_named_once(pipeline):
     text = "Papua New Guinean police arrested two Australian reporters."
     events = code_text(text, published=DAY, pipeline=pipeline).events
     assert [e.source.name for e in events if e.type == "COERCE"] == ["Papua New Guinean Police"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boko Haram fighters attacked a fishing village on the shores of Lake Chad on Sunday.",
+        "ISWAP fighters raided a market on an island in Lake Chad.",
+    ],
+)
+def test_a_lake_named_after_a_state_is_not_the_state(pipeline, text):
+    assert all("TCD" not in (s, t) for _, s, t in _sides(text, pipeline))
+
+
+def test_the_state_itself_is_still_the_state(pipeline):
+    assert ("ACCUSE", "TCD", "SDN") in _sides("Chad accused Sudan of arming the rebels.", pipeline)

@@ -364,7 +364,9 @@ class DocumentActors(DocumentMemory):
             # "of Papua New Guinea" is not Guinea, "Equatorial Guinea" not Guinea either.
             return longer
         for tok in span:
-            if (tok.pos_ not in ("PROPN", "ADJ", "NOUN") and tok.tag_ != "NNP") or _ethnic(tok):
+            if tok.pos_ not in ("PROPN", "ADJ", "NOUN") and tok.tag_ != "NNP":
+                continue
+            if _ethnic(tok) or _in_feature(tok):
                 continue
             if _relation_owner(tok) or _relation_owner(tok.head):
                 continue
@@ -372,7 +374,7 @@ class DocumentActors(DocumentMemory):
             if country:
                 return country
         for run in _name_runs(span):
-            if _ethnic(run[0]) or _relation_owner(run.root):
+            if _ethnic(run[0]) or _relation_owner(run.root) or _in_feature(run[0]):
                 continue
             # "Rebels in the Ivory Coast", "forces in Sierra Leone": names of several words.
             actor = self.dictionary.lookup(run.text, self.published)
@@ -552,6 +554,8 @@ class DocumentActors(DocumentMemory):
                 actor = self.dictionary.lookup(text, self.published)
                 if actor is None or actor.kind == "person" or (actor.country and _ethnic(piece[0])):
                     continue
+                if actor.kind == "state" and _in_feature(piece[0]):
+                    continue
                 if any(_relation_owner(t) for t in piece):
                     continue
                 if actor.kind == "state" and size == 1 and piece[0] != span.root and _is_modifier(piece[0]):
@@ -683,6 +687,8 @@ class DocumentActors(DocumentMemory):
             if _in_attribution(tok):
                 continue
             if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS and tok.pos_ == "PROPN":
+                if _in_feature(tok):
+                    continue
                 actor = self.dictionary.lookup(tok.text, self.published)
                 if actor is not None and actor.kind == "state" and actor.country:
                     return actor.country
@@ -742,6 +748,20 @@ def _without_relation_owner(span: Span) -> Span:
         return span
     start = max(o.right_edge.i for o in owners) + 1
     return span.doc[start : span.end] if start < span.end else span
+
+
+# Words that make a state's name the name of a lake, sea or mountain: "Lake Chad", "the Gulf of
+# Guinea", "the Sea of Japan" are places (several states' shores), not the state.
+FEATURE_WORDS = frozenset(
+    {"lake", "gulf", "sea", "river", "bay", "strait", "straits", "mount", "cape", "basin", "coast"}
+)
+
+
+def _in_feature(tok: Token) -> bool:
+    """Whether the name is part of a lake's, sea's or mountain's name before it."""
+    doc, i = tok.doc, tok.i
+    before = i - 2 if i > 1 and doc[i - 1].lower_ == "of" else i - 1
+    return before >= 0 and doc[before].lower_ in FEATURE_WORDS and doc[before].text[:1].isupper()
 
 
 def _ethnic(tok: Token) -> bool:
