@@ -316,7 +316,7 @@ class DocumentActors(DocumentMemory):
                 # The apposition's name, not what hangs after it ("Lavrov in Moscow").
                 name_end = max([child.i] + [c.i for c in child.rights if c.dep_ in ("flat", "compound")])
                 end = max(end, name_end + 1)
-            elif child.dep_ == "prep" and child.lower_ == "of" and (titled or self._of_a_state(child)):
+            elif child.dep_ == "prep" and child.lower_ == "of" and (titled or self._state_of(head, child)):
                 # "Prime Minister James Marape of Papua New Guinea": a name "of" a state is its own.
                 end = max(end, child.right_edge.i + 1)
         # "Jaish-e-Mohammed", "Lashkar-e-Taiba": the parser cuts a hyphenated name into pieces;
@@ -339,14 +339,17 @@ class DocumentActors(DocumentMemory):
                     t.pos_ != "PROPN" and t.lower_ not in ("of", "the", "and", "'s", "’s") for t in words
                 ):
                     continue
+                if any(_relation_owner(t) for t in words):
+                    continue  # "Saudi Arabia's tribal allies" are not Saudi Arabia's own
                 country = self.dictionary.country_of_adjective(words.text)
                 if country:
                     return country
         return None
 
-    def _of_a_state(self, prep: Token) -> bool:
-        """Whether "of X" names a state as a whole ("of Papua New Guinea", "of the Philippines")."""
-        return any(
+    def _state_of(self, head: Token, prep: Token) -> bool:
+        """Whether a person's name is followed by "of" a whole state ("of Papua New Guinea", "of
+        the Philippines"); "the invasion of Taiwan" is no one's name."""
+        return head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "") and any(
             o.dep_ == "pobj" and self.dictionary.country_of_adjective(o.doc[o.left_edge.i : o.i + 1].text)
             for o in prep.children
         )
