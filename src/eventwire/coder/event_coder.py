@@ -99,7 +99,8 @@ GRIEVANCE = TargetSpec("grievance")
 CONDITION = TargetSpec("condition")
 # Acts several doers do to each other when no one else is named: failing to agree, clashing.
 JOINT_FAILURES = frozenset({"REJECT"})
-CLASHES = frozenset({"clash", "fight", "battle", "skirmish"})
+CLASHES = frozenset({"clash", "fight", "battle", "skirmish", "exchange"})
+"""Acts of force that several subjects do to one another ("A and B exchanged fire")."""
 HOME_MARK = " (against their own government)"
 # Acts of force, which a said or written thing cannot suffer ("attacked the bill").
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
