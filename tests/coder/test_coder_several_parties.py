@@ -60,3 +60,47 @@ def test_a_joint_team_of_two_states_bodies_is_cooperation(pipeline, text):
 def test_one_states_own_investigation_is_no_cooperation(pipeline):
     keys = _keys("Swedish police opened an investigation into the sabotage.", pipeline)
     assert not {k for k in keys if k[0] == "COOPERATE"}
+
+
+def test_both_sides_pulling_back_after_a_clash_retreat_from_each_other(pipeline):
+    keys = _keys(
+        "Thai soldiers and Cambodian troops clashed near the temple on Monday. "
+        "By Wednesday both sides had withdrawn their tanks from the area.",
+        pipeline,
+    )
+    assert {("RETREAT", "THA", "KHM"), ("RETREAT", "KHM", "THA")} <= keys
+
+
+def test_two_governments_recalling_envoys_do_not_retreat_from_each_other(pipeline):
+    keys = _keys("Britain and France withdrew their ambassadors on Monday.", pipeline)
+    assert ("RETREAT", "GBR", "FRA") not in keys
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Both countries have met since then.",
+        "Government commissions from both countries have met regularly since then.",
+    ],
+)
+def test_both_countries_with_no_name_of_their_own_are_the_pair_named_before(pipeline, second):
+    keys = _keys(f"Laos and Vietnam signed a border treaty in 2010. {second}", pipeline)
+    assert {("CONSULT", "LAO", "VNM"), ("CONSULT", "VNM", "LAO")} <= keys
+
+
+def test_opposition_leaders_are_no_part_of_the_government_they_urge(pipeline):
+    keys = _keys(
+        "Bolivian protesters blocked main roads on Monday. "
+        "Opposition leaders urged the government to resign.",
+        pipeline,
+    )
+    assert ("REQUEST", "BOL", "BOL") in keys
+
+
+def test_the_two_sides_of_a_domestic_dispute_are_its_two_parties(pipeline):
+    keys = _keys(
+        "Bolivian protesters blocked main roads on Monday. Union leaders accused the government "
+        "of breaking its promises. The two sides met on Friday.",
+        pipeline,
+    )
+    assert ("CONSULT", "BOL", "BOL") in keys

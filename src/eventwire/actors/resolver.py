@@ -85,6 +85,8 @@ GROUP_NOUNS_STATES = frozenset(
     }
 )
 GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4}
+# Group nouns that may name two parties inside one state (a government and a union), not states.
+DOMESTIC_SIDES = frozenset({"sides", "parties"})
 # Left-side dependents that belong to a name phrase ("Chinese Foreign Minister Wang Yi").
 PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "case", "punct", "nummod", "quantmod"})
 GENERIC_SECTOR = "GOV"
@@ -169,9 +171,43 @@ class DocumentActors(DocumentMemory):
         size = next((GROUP_SIZES[t.lower_] for t in head.lefts if t.lower_ in GROUP_SIZES), 0)
         if size and lower in GROUP_NOUNS_PEOPLE | GROUP_NOUNS_STATES:
             group = self.salient_group(size, want_people=lower in GROUP_NOUNS_PEOPLE)
+            if not group and lower in DOMESTIC_SIDES:
+                group = self._domestic_sides(size)
             return [Mention(a, "pair", (span.start, span.end)) for a in group]
+        if head.pos_ == "NOUN":
+            # "government commissions from both countries", "delegations of the two sides": the
+            # bodies of a counted group stand for its members (a generic "government" would
+            # otherwise take one side's country).
+            group_of = self._group_owners(head)
+            if group_of:
+                return group_of
         mention = self._named_body(head) or self.resolve_span(_without_relation_owner(span))
         return [mention] if mention else []
+
+    def _group_owners(self, head: Token) -> list[Mention]:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj" or pobj.lower_ not in GROUP_NOUNS_STATES:
+                        continue
+                    if any(t.lower_ in GROUP_SIZES for t in pobj.lefts):
+                        return self.resolve(pobj)
+        return []
+
+    def _domestic_sides(self, size: int) -> list[Actor]:
+        """ "the two sides" in a dispute inside one state (a government and a union): the most
+        named actors other than the state itself, when they all belong to that one state."""
+        scores: dict[Actor, tuple[int, int]] = {}
+        for seen in self._before():
+            actor = seen.actor
+            if actor.kind in ("igo", "state") or not actor.country:
+                continue
+            count, last = scores.get(actor, (0, -1))
+            scores[actor] = (count + 1, max(last, seen.position))
+        ranked = sorted(scores, key=lambda a: scores[a], reverse=True)[:size]
+        if len(ranked) < size or len({a.country for a in ranked}) != 1:
+            return []
+        return ranked
 
     def _coordinated_countries(self, head: Token) -> list[Mention]:
         """ "Hungarian and Romanian officials", "U.S. and Russian negotiators": one actor for each
@@ -664,16 +700,17 @@ class DocumentActors(DocumentMemory):
             sector = self.dictionary.sector_of(" ".join([*modifiers[i:], head.text]))
             if sector:
                 return sector
-        sector = self.dictionary.sector_of(head.text) or self.dictionary.sector_of(head.lemma_)
-        if sector is None and head.lemma_.lower() in member_nouns() | held_places():
-            # "opposition supporters", "rebel fighters": the people of the group the word names;
-            # "a guerrilla stronghold", "rebel positions": a place they hold.
+        own = self.dictionary.sector_of(head.text) or self.dictionary.sector_of(head.lemma_)
+        if head.lemma_.lower() in member_nouns() | held_places():
+            # "opposition supporters", "rebel fighters", "opposition leaders": the people of the
+            # group the word names, even where the word alone has a sector of its own ("leaders"
+            # are GOV); "a guerrilla stronghold", "rebel positions": a place they hold.
             for modifier in reversed(modifiers):
                 # the modifier as written or as its plural ("guerrilla stronghold": guerrillas)
                 sector = self.dictionary.sector_of(modifier) or self.dictionary.sector_of(modifier + "s")
                 if sector:
-                    break
-        return sector
+                    return sector
+        return own
 
 
 REPORTING_LEMMAS = frozenset(

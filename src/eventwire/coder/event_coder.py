@@ -434,7 +434,11 @@ class EventCoder:
             # "Palestinians and Israelis failed to reach agreement on the fate of Palestinian
             # offices": what falls on one of the doers is between them.
             targets = []
-        if not targets and len(sources) > 1 and (_reciprocal(token, light) or _between_them(token, pattern)):
+        if (
+            not targets
+            and len(sources) > 1
+            and (_reciprocal(token, light) or _between_them(token, pattern, sources))
+        ):
             # "the two candidates attacked each other's policies", "Palestinians and Israelis
             # failed to agree": each acts on the other.
             targets, pattern = sources, replace(pattern, mutual=True)
@@ -568,6 +572,7 @@ def _part_of_protest(token: Token, index: int, events: list[Event]) -> bool:
 def _named_targets_first(events: list[Event]) -> list[Event]:
     """ "began a hunger strike to protest against Sweden's decision": a protest the sentence gives
     a named target makes its doers' protest against their own government redundant."""
+
     def key(event: Event) -> tuple[str, Actor, int]:
         return event.type, event.source, event.sentence_index
 
@@ -581,8 +586,15 @@ def _among(mention: Mention, sources: list[Mention]) -> bool:
     return any(actor == s.actor or (actor.country and actor.country == s.actor.country) for s in sources)
 
 
-def _between_them(token: Token, pattern: Pattern) -> bool:
-    return pattern.type in JOINT_FAILURES or (pattern.type == "ASSAULT" and token.lemma_.lower() in CLASHES)
+def _between_them(token: Token, pattern: Pattern, sources: list[Mention]) -> bool:
+    if pattern.type in JOINT_FAILURES or (pattern.type == "ASSAULT" and token.lemma_.lower() in CLASHES):
+        return True
+    # "both sides withdrew their tanks", "Thai and Cambodian troops pulled back": a pullback by
+    # the parties to a standoff (named as a pair, or forces) is each one's retreat from the other;
+    # a pullback by governments with no place or party named is not (envoys, a treaty).
+    return pattern.type == "RETREAT" and all(
+        m.how == "pair" or m.actor.sector in ARMED_SECTORS for m in sources
+    )
 
 
 def _civilian(actor: Actor) -> bool:
