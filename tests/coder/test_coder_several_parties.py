@@ -104,3 +104,29 @@ def test_the_two_sides_of_a_domestic_dispute_are_its_two_parties(pipeline):
         pipeline,
     )
     assert ("CONSULT", "BOL", "BOL") in keys
+
+
+def test_tear_gas_fired_at_protesters_is_coercion_and_a_pan_american_road_no_country(pipeline):
+    keys = _keys(
+        "Bolivian police fired tear gas at hundreds of miners who had blocked the Pan-American "
+        "Highway on Monday.",
+        pipeline,
+    )
+    assert ("COERCE", "BOL", "BOL") in keys
+    assert not {k for k in keys if "USA" in k}
+    assert not {k for k in keys if k[0] == "ASSAULT"}
+
+
+def test_live_fire_at_protesters_stays_assault(pipeline):
+    keys = _keys("Bolivian police fired live bullets at protesters in La Paz on Monday.", pipeline)
+    assert ("ASSAULT", "BOL", "BOL") in keys
+
+
+def test_an_unknown_opposition_politician_acts_for_the_opposition_of_the_story_state(pipeline):
+    keys = _keys(
+        "Bolivian miners blocked main roads on Monday. Opposition politician Juan Perez Rocha "
+        "accused the government of hiding the death toll.",
+        pipeline,
+    )
+    assert ("PROTEST", "BOL", "BOL") in keys
+    assert ("ACCUSE", "BOL", "BOL") in keys

@@ -90,6 +90,8 @@ DOMESTIC_SIDES = frozenset({"sides", "parties"})
 # Left-side dependents that belong to a name phrase ("Chinese Foreign Minister Wang Yi").
 PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "case", "punct", "nummod", "quantmod"})
 GENERIC_SECTOR = "GOV"
+# Prefixes that make a demonym after a hyphen a region or a mix, not one country.
+COMBINING_PREFIXES = frozenset({"pan", "trans", "afro", "euro", "anglo", "franco", "sino", "indo", "inter"})
 # Things a demonym describes without standing for its state: "the Russian language".
 NOT_OWNED = frozenset({"language", "languages", "speaker", "speakers", "cuisine", "literature"})
 PLACE_PREPOSITIONS = frozenset({"in", "through", "across", "outside", "near", "around", "throughout"})
@@ -289,7 +291,7 @@ class DocumentActors(DocumentMemory):
         if head.lemma_.lower() in NOT_OWNED:
             return []
         for child in head.children:
-            if child.dep_ in ("amod", "compound", "poss"):
+            if child.dep_ in ("amod", "compound", "poss") and not _combined(child):
                 country = self.dictionary.country_of_adjective(child.text)
                 state = self.dictionary.state(country) if country else None
                 if state is not None:
@@ -371,11 +373,13 @@ class DocumentActors(DocumentMemory):
                 continue
             if _relation_owner(tok) or _relation_owner(tok.head):
                 continue
+            if _combined(tok):
+                continue  # "the Pan-American Highway", "Afro-Asian": no one country
             country = self.dictionary.country_of_adjective(tok.text)
             if country:
                 return country
         for run in _name_runs(span):
-            if _ethnic(run[0]) or _relation_owner(run.root):
+            if _ethnic(run[0]) or _relation_owner(run.root) or _combined(run[0]):
                 continue
             # "Rebels in the Ivory Coast", "forces in Sierra Leone": names of several words.
             actor = self.dictionary.lookup(run.text, self.published)
@@ -470,6 +474,22 @@ class DocumentActors(DocumentMemory):
                 # Someone with an office but no stated country acts for the state the story is about.
                 country = country or ((self.hint_country or self.home_country()) if role else None)
                 return Actor(name=text, country=country, sector=sector, kind="person"), "new-person", role
+            sector = self._sector_before(span, name) if name.label_ == "PERSON" else None
+            if sector:
+                # "opposition politician X", "rebel commander X": someone the text places in a
+                # sector of society acts there, in the state the story is about.
+                country = self.hint_country or self.home_country()
+                if country:
+                    return Actor(name=text, country=country, sector=sector, kind="person"), "new-person", None
+        return None
+
+    def _sector_before(self, span: Span, name: Span) -> str | None:
+        """The sector a word in front of a name gives its bearer ("opposition", "rebel")."""
+        for tok in span[: max(name.start - span.start, 0)]:
+            if tok.pos_ in ("NOUN", "ADJ", "PROPN"):
+                sector = self.dictionary.sector_of(tok.text) or self.dictionary.sector_of(tok.text + "s")
+                if sector:
+                    return sector
         return None
 
     def _in_office(self, person: Actor) -> bool:
@@ -592,6 +612,11 @@ class DocumentActors(DocumentMemory):
         # "rebel fighters against the Syrian government": a country anywhere in the phrase; but a
         # place held ("a guerrilla stronghold on the Thai border") is of whoever holds it.
         end = head.i if head.lemma_.lower() in held_places() else head.right_edge.i
+        clauses = [c.left_edge.i for c in head.rights if c.dep_ in ("relcl", "acl")]
+        if clauses:
+            # "miners who had blocked the highway to Bolivia": what a group did says nothing of
+            # whose it is.
+            end = min(end, min(clauses) - 1)
         country = self.country_in(head.doc[head.left_edge.i : end + 1])
         if country is None and end == head.i:
             # "a militant base near Gao": a held place lies in the country of where it is, whoever
@@ -852,6 +877,16 @@ def _acronym(text: str) -> bool:
 
 def _is_modifier(tok: Token) -> bool:
     return tok.dep_ in ("amod", "compound", "nmod") or tok.tag_ == "JJ"
+
+
+def _combined(tok: Token) -> bool:
+    """Whether a demonym is the second part of a combining form ("Pan-American")."""
+    doc = tok.doc
+    return (
+        tok.i >= 2
+        and _hyphen_join(doc[tok.i - 2], doc[tok.i - 1])
+        and doc[tok.i - 2].lower_ in COMBINING_PREFIXES
+    )
 
 
 def _hyphen_join(before: Token, hyphen: Token) -> bool:
