@@ -130,3 +130,16 @@ def test_an_unknown_opposition_politician_acts_for_the_opposition_of_the_story_s
     )
     assert ("PROTEST", "BOL", "BOL") in keys
     assert ("ACCUSE", "BOL", "BOL") in keys
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Laotian activist who fled to Vietnam last year was deported on Monday, rights groups said.",
+        "A Laotian activist was deported from Vietnam on Monday.",
+    ],
+)
+def test_an_agentless_deportation_is_by_the_state_the_deportee_is_put_out_of(pipeline, text):
+    keys = _keys(text, pipeline)
+    assert ("COERCE", "VNM", "LAO") in keys
+    assert ("COERCE", "LAO", "LAO") not in keys

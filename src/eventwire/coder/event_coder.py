@@ -94,6 +94,8 @@ SEPARATE_WORDS = frozenset({"separately", "respectively"})
 # several act together or act "with" someone.
 MUTUAL_TYPES = frozenset({"CONSULT"})
 JOINT_TYPES = frozenset({"AGREE", "COOPERATE"})
+# Passives whose implied doer is the state someone is put out of, never their own.
+REMOVALS = frozenset({"deport", "expel", "extradite"})
 HOME = TargetSpec("home")
 GRIEVANCE = TargetSpec("grievance")
 CONDITION = TargetSpec("condition")
@@ -742,7 +744,10 @@ def _implied_agent(token: Token, ctx: _Context) -> list[Mention]:
     if sector is None:
         return []
     actors = ctx.actors
-    country = actors.place_country(token.sent) or actors.dateline_country or actors.home_country()
+    if token.lemma_.lower() in REMOVALS:
+        country = _removing_state(token, actors)
+    else:
+        country = actors.place_country(token.sent) or actors.dateline_country or actors.home_country()
     state = actors.dictionary.state(country) if country else None
     if state is None:
         return []
@@ -752,6 +757,26 @@ def _implied_agent(token: Token, ctx: _Context) -> list[Mention]:
     noun = {"POL": "police", "JUD": "judiciary"}.get(sector, sector.lower())
     doer = Actor(name=f"{demonym} {noun}", country=state.country, sector=sector, kind="sector")
     return [Mention(doer, "implied", (token.i, token.i + 1))]
+
+
+def _removing_state(token: Token, actors: DocumentActors) -> str | None:
+    """Who deported or expelled someone: the state they were put out of ("deported from X",
+    "who fled to X", the place or dateline), never their own (a state deports foreigners)."""
+    patients = [t for c in token.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+    own = {m.actor.country for m in _resolve_all(patients, actors) if m.actor.country}
+    places = _prep_objects(token, ("from",))
+    # "an activist who fled to X last year was deported": where the patient had gone.
+    places += [
+        o
+        for p in patients
+        for clause in p.children
+        if clause.dep_ == "relcl"
+        for o in _prep_objects(clause, ("to", "in"))
+    ]
+    candidates = [_state_of_place(actors.phrase_span(p).text, actors) for p in places]
+    countries = [a.country for a in candidates if a is not None]
+    countries += [actors.place_country(token.sent), actors.dateline_country, actors.home_country(avoid=False)]
+    return next((c for c in countries if c and c not in own), None)
 
 
 def _civilian_targets(token: Token, ctx: _Context) -> list[Mention]:
