@@ -143,3 +143,22 @@ def test_an_agentless_deportation_is_by_the_state_the_deportee_is_put_out_of(pip
     keys = _keys(text, pipeline)
     assert ("COERCE", "VNM", "LAO") in keys
     assert ("COERCE", "LAO", "LAO") not in keys
+
+
+def test_a_host_of_officials_of_a_state_with_of_in_its_name_meets_each_guest(pipeline):
+    keys = _keys(
+        "Tanzanian President Samia Suluhu Hassan hosted the foreign ministers of the Democratic "
+        "Republic of Congo and Burundi in Dar es Salaam on Friday.",
+        pipeline,
+    )
+    pairs = {("TZA", "COD"), ("TZA", "BDI"), ("COD", "BDI")}
+    assert {("CONSULT", a, b) for a, b in pairs} | {("CONSULT", b, a) for a, b in pairs} <= keys
+
+
+def test_a_meeting_hosted_by_a_third_state_is_consultation_with_those_who_met_there(pipeline):
+    keys = _keys(
+        "Bolivia and Paraguay signed a water-sharing deal on Friday at a meeting hosted by Brazil.",
+        pipeline,
+    )
+    assert {("CONSULT", "BRA", "BOL"), ("CONSULT", "PRY", "BRA"), ("AGREE", "BOL", "PRY")} <= keys
+    assert ("AGREE", "BRA", "BOL") not in keys

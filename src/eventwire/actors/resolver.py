@@ -269,8 +269,8 @@ class DocumentActors(DocumentMemory):
                     if pobj.dep_ != "pobj":
                         continue
                     for country_tok in _conjuncts(pobj):
-                        actor = self.dictionary.lookup(self.phrase_span(country_tok).text, self.published)
-                        if actor is not None and actor.kind == "state" and actor.country:
+                        actor = self._state_named(country_tok)
+                        if actor is not None:
                             states.append(actor)
         if len(states) < 2:
             return []
@@ -281,6 +281,21 @@ class DocumentActors(DocumentMemory):
             self.remember(actor, role)
             found.append(Mention(actor, "plural-office", (head.i, head.i + 1)))
         return found
+
+    def _state_named(self, tok: Token) -> Actor | None:
+        """The state a name headed by `tok` names, its "of" part included ("the Democratic
+        Republic of Congo", which the name phrase stops before)."""
+        span = self.phrase_span(tok)
+        spans = [span]
+        of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None:
+            spans.insert(0, tok.doc[span.start : self.phrase_span(pobj).end])
+        for candidate in spans:
+            actor = self.dictionary.lookup(candidate.text, self.published)
+            if actor is not None and actor.kind == "state" and actor.country:
+                return actor
+        return None
 
     def resolve_target(self, head: Token) -> list[Mention]:
         """Like `resolve`, and an unnamed thing with a demonym stands for its state

@@ -94,6 +94,8 @@ SEPARATE_WORDS = frozenset({"separately", "respectively"})
 # several act together or act "with" someone.
 MUTUAL_TYPES = frozenset({"CONSULT"})
 JOINT_TYPES = frozenset({"AGREE", "COOPERATE"})
+# Gatherings a host holds for guests ("a meeting hosted by X").
+GATHERINGS = frozenset({"meeting", "summit", "conference", "talks", "gathering", "session", "round"})
 # Passives whose implied doer is the state someone is put out of, never their own.
 REMOVALS = frozenset({"deport", "expel", "extradite"})
 HOME = TargetSpec("home")
@@ -410,6 +412,9 @@ class EventCoder:
             return []
         # "accused the three countries": a group never includes the accuser's own state.
         targets = [m for m in targets if m.how != "pair" or m.actor.country not in source_countries]
+        if not targets and pattern.type == "CONSULT":
+            # "A and B signed a deal at a meeting hosted by C": the host meets those who met there.
+            targets = _resolve_all(_hosted_guests(token), ctx.actors)
         if not targets:
             targets = _antecedent_targets(token, light, ctx.events)
         if not targets and pattern.type in CIVILIAN_TARGET_TYPES:
@@ -757,6 +762,17 @@ def _implied_agent(token: Token, ctx: _Context) -> list[Mention]:
     noun = {"POL": "police", "JUD": "judiciary"}.get(sector, sector.lower())
     doer = Actor(name=f"{demonym} {noun}", country=state.country, sector=sector, kind="sector")
     return [Mention(doer, "implied", (token.i, token.i + 1))]
+
+
+def _hosted_guests(token: Token) -> list[Token]:
+    """The subjects of the clause a gathering "hosted by X" took place in: its guests."""
+    gathering = token.head
+    if token.dep_ != "acl" or gathering.lemma_.lower() not in GATHERINGS:
+        return []
+    prep = gathering.head
+    if gathering.dep_ != "pobj" or prep.lower_ not in ("at", "during", "on") or prep.head.pos_ != "VERB":
+        return []
+    return subjects(prep.head)
 
 
 def _removing_state(token: Token, actors: DocumentActors) -> str | None:
