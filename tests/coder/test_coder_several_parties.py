@@ -162,3 +162,19 @@ def test_a_meeting_hosted_by_a_third_state_is_consultation_with_those_who_met_th
     )
     assert {("CONSULT", "BRA", "BOL"), ("CONSULT", "PRY", "BRA"), ("AGREE", "BOL", "PRY")} <= keys
     assert ("AGREE", "BRA", "BOL") not in keys
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poland imposed entry bans on Belarusian officials on Monday.",
+        "Poland announced travel bans on Belarusian officials on Monday.",
+    ],
+)
+def test_an_entry_ban_on_another_states_officials_is_a_sanction(pipeline, text):
+    assert ("SANCTION", "POL", "BLR") in _keys(text, pipeline)
+
+
+def test_a_domestic_ban_is_no_sanction(pipeline):
+    keys = _keys("Poland announced a ban on smoking in bars on Monday.", pipeline)
+    assert not {k for k in keys if k[0] == "SANCTION"}
