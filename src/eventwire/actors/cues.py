@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from eventwire.actors.dictionary import ActorDictionary
+from eventwire.actors.resolver import GROUP_NOUNS_PEOPLE, GROUP_NOUNS_STATES, GROUP_SIZES
 
 # A run of capitalised words that does not open the sentence: a name, most likely.
 _NAME_RUN = re.compile(r"(?<=[\s(“\"'‘-])[A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+|al-|bin\s+)?[A-Z][\w'’.-]*)*")
@@ -32,4 +33,7 @@ class ActorCues:
         """How many actors the sentence could name, at most: its names (runs of capitalised
         words after the first) and its cue words."""
         names = len(_NAME_RUN.findall(sentence))
-        return names + len(self.words & words)
+        # "Both countries have met since then": a counted group ("both sides", "the two
+        # leaders") names several actors named before, with no capital or cue word of its own.
+        group = 2 if words & GROUP_SIZES.keys() and words & (GROUP_NOUNS_PEOPLE | GROUP_NOUNS_STATES) else 0
+        return names + len(self.words & words) + group

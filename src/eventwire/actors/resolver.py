@@ -85,9 +85,13 @@ GROUP_NOUNS_STATES = frozenset(
     }
 )
 GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4}
+# Group nouns that may name two parties inside one state (a government and a union), not states.
+DOMESTIC_SIDES = frozenset({"sides", "parties"})
 # Left-side dependents that belong to a name phrase ("Chinese Foreign Minister Wang Yi").
 PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "case", "punct", "nummod", "quantmod"})
 GENERIC_SECTOR = "GOV"
+# Prefixes that make a demonym after a hyphen a region or a mix, not one country.
+COMBINING_PREFIXES = frozenset({"pan", "trans", "afro", "euro", "anglo", "franco", "sino", "indo", "inter"})
 # Things a demonym describes without standing for its state: "the Russian language".
 NOT_OWNED = frozenset({"language", "languages", "speaker", "speakers", "cuisine", "literature"})
 PLACE_PREPOSITIONS = frozenset({"in", "through", "across", "outside", "near", "around", "throughout"})
@@ -173,9 +177,43 @@ class DocumentActors(DocumentMemory):
         size = next((GROUP_SIZES[t.lower_] for t in head.lefts if t.lower_ in GROUP_SIZES), 0)
         if size and lower in GROUP_NOUNS_PEOPLE | GROUP_NOUNS_STATES:
             group = self.salient_group(size, want_people=lower in GROUP_NOUNS_PEOPLE)
+            if not group and lower in DOMESTIC_SIDES:
+                group = self._domestic_sides(size)
             return [Mention(a, "pair", (span.start, span.end)) for a in group]
+        if head.pos_ == "NOUN":
+            # "government commissions from both countries", "delegations of the two sides": the
+            # bodies of a counted group stand for its members (a generic "government" would
+            # otherwise take one side's country).
+            group_of = self._group_owners(head)
+            if group_of:
+                return group_of
         mention = self._named_body(head) or self.resolve_span(_without_relation_owner(span))
         return [mention] if mention else []
+
+    def _group_owners(self, head: Token) -> list[Mention]:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj" or pobj.lower_ not in GROUP_NOUNS_STATES:
+                        continue
+                    if any(t.lower_ in GROUP_SIZES for t in pobj.lefts):
+                        return self.resolve(pobj)
+        return []
+
+    def _domestic_sides(self, size: int) -> list[Actor]:
+        """ "the two sides" in a dispute inside one state (a government and a union): the most
+        named actors other than the state itself, when they all belong to that one state."""
+        scores: dict[Actor, tuple[int, int]] = {}
+        for seen in self._before():
+            actor = seen.actor
+            if actor.kind in ("igo", "state") or not actor.country:
+                continue
+            count, last = scores.get(actor, (0, -1))
+            scores[actor] = (count + 1, max(last, seen.position))
+        ranked = sorted(scores, key=lambda a: scores[a], reverse=True)[:size]
+        if len(ranked) < size or len({a.country for a in ranked}) != 1:
+            return []
+        return ranked
 
     def _coordinated_countries(self, head: Token) -> list[Mention]:
         """ "Hungarian and Romanian officials", "U.S. and Russian negotiators": one actor for each
@@ -235,8 +273,8 @@ class DocumentActors(DocumentMemory):
                     if pobj.dep_ != "pobj":
                         continue
                     for country_tok in _conjuncts(pobj):
-                        actor = self.dictionary.lookup(self.phrase_span(country_tok).text, self.published)
-                        if actor is not None and actor.kind == "state" and actor.country:
+                        actor = self._state_named(country_tok)
+                        if actor is not None:
                             states.append(actor)
         if len(states) < 2:
             return []
@@ -248,6 +286,21 @@ class DocumentActors(DocumentMemory):
             found.append(Mention(actor, "plural-office", (head.i, head.i + 1)))
         return found
 
+    def _state_named(self, tok: Token) -> Actor | None:
+        """The state a name headed by `tok` names, its "of" part included ("the Democratic
+        Republic of Congo", which the name phrase stops before)."""
+        span = self.phrase_span(tok)
+        spans = [span]
+        of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None:
+            spans.insert(0, tok.doc[span.start : self.phrase_span(pobj).end])
+        for candidate in spans:
+            actor = self.dictionary.lookup(candidate.text, self.published)
+            if actor is not None and actor.kind == "state" and actor.country:
+                return actor
+        return None
+
     def resolve_target(self, head: Token) -> list[Mention]:
         """Like `resolve`, and an unnamed thing with a demonym stands for its state
         ("a British deadline" -> the United Kingdom, "Palestinian prisoners" -> Palestine)."""
@@ -257,7 +310,7 @@ class DocumentActors(DocumentMemory):
         if head.lemma_.lower() in NOT_OWNED:
             return []
         for child in head.children:
-            if child.dep_ in ("amod", "compound", "poss"):
+            if child.dep_ in ("amod", "compound", "poss") and not _combined(child):
                 country = self.dictionary.country_of_adjective(child.text)
                 state = self.dictionary.state(country) if country else None
                 if state is not None:
@@ -373,11 +426,13 @@ class DocumentActors(DocumentMemory):
                 continue
             if _relation_owner(tok) or _relation_owner(tok.head):
                 continue
+            if _combined(tok):
+                continue  # "the Pan-American Highway", "Afro-Asian": no one country
             country = self.dictionary.country_of_adjective(tok.text)
             if country:
                 return country
         for run in _name_runs(span):
-            if _ethnic(run[0]) or _relation_owner(run.root) or _in_feature(run[0]):
+            if _ethnic(run[0]) or _relation_owner(run.root) or _in_feature(run[0]) or _combined(run[0]):
                 continue
             # "Rebels in the Ivory Coast", "forces in Sierra Leone": names of several words.
             actor = self.dictionary.lookup(run.text, self.published)
@@ -472,6 +527,22 @@ class DocumentActors(DocumentMemory):
                 # Someone with an office but no stated country acts for the state the story is about.
                 country = country or ((self.hint_country or self.home_country()) if role else None)
                 return Actor(name=text, country=country, sector=sector, kind="person"), "new-person", role
+            sector = self._sector_before(span, name) if name.label_ == "PERSON" else None
+            if sector:
+                # "opposition politician X", "rebel commander X": someone the text places in a
+                # sector of society acts there, in the state the story is about.
+                country = self.hint_country or self.home_country()
+                if country:
+                    return Actor(name=text, country=country, sector=sector, kind="person"), "new-person", None
+        return None
+
+    def _sector_before(self, span: Span, name: Span) -> str | None:
+        """The sector a word in front of a name gives its bearer ("opposition", "rebel")."""
+        for tok in span[: max(name.start - span.start, 0)]:
+            if tok.pos_ in ("NOUN", "ADJ", "PROPN"):
+                sector = self.dictionary.sector_of(tok.text) or self.dictionary.sector_of(tok.text + "s")
+                if sector:
+                    return sector
         return None
 
     def _in_office(self, person: Actor) -> bool:
@@ -601,6 +672,11 @@ class DocumentActors(DocumentMemory):
         # "rebel fighters against the Syrian government": a country anywhere in the phrase; but a
         # place held ("a guerrilla stronghold on the Thai border") is of whoever holds it.
         end = head.i if head.lemma_.lower() in held_places() else head.right_edge.i
+        clauses = [c.left_edge.i for c in head.rights if c.dep_ in ("relcl", "acl")]
+        if clauses:
+            # "miners who had blocked the highway to Bolivia": what a group did says nothing of
+            # whose it is.
+            end = min(end, min(clauses) - 1)
         country = self.country_in(head.doc[head.left_edge.i : end + 1])
         if country is None and end == head.i:
             # "a militant base near Gao": a held place lies in the country of where it is, whoever
@@ -711,16 +787,17 @@ class DocumentActors(DocumentMemory):
             sector = self.dictionary.sector_of(" ".join([*modifiers[i:], head.text]))
             if sector:
                 return sector
-        sector = self.dictionary.sector_of(head.text) or self.dictionary.sector_of(head.lemma_)
-        if sector is None and head.lemma_.lower() in member_nouns() | held_places():
-            # "opposition supporters", "rebel fighters": the people of the group the word names;
-            # "a guerrilla stronghold", "rebel positions": a place they hold.
+        own = self.dictionary.sector_of(head.text) or self.dictionary.sector_of(head.lemma_)
+        if head.lemma_.lower() in member_nouns() | held_places():
+            # "opposition supporters", "rebel fighters", "opposition leaders": the people of the
+            # group the word names, even where the word alone has a sector of its own ("leaders"
+            # are GOV); "a guerrilla stronghold", "rebel positions": a place they hold.
             for modifier in reversed(modifiers):
                 # the modifier as written or as its plural ("guerrilla stronghold": guerrillas)
                 sector = self.dictionary.sector_of(modifier) or self.dictionary.sector_of(modifier + "s")
                 if sector:
-                    break
-        return sector
+                    return sector
+        return own
 
 
 REPORTING_LEMMAS = frozenset(
@@ -876,6 +953,16 @@ def _acronym(text: str) -> bool:
 
 def _is_modifier(tok: Token) -> bool:
     return tok.dep_ in ("amod", "compound", "nmod") or tok.tag_ == "JJ"
+
+
+def _combined(tok: Token) -> bool:
+    """Whether a demonym is the second part of a combining form ("Pan-American")."""
+    doc = tok.doc
+    return (
+        tok.i >= 2
+        and _hyphen_join(doc[tok.i - 2], doc[tok.i - 1])
+        and doc[tok.i - 2].lower_ in COMBINING_PREFIXES
+    )
 
 
 def _hyphen_join(before: Token, hyphen: Token) -> bool:

@@ -42,7 +42,8 @@ def is_passive(verb: Token) -> bool:
 
 def subjects(verb: Token) -> list[Token]:
     """The agents of a verb: its subject, the "by" phrase of a passive, or a borrowed subject."""
-    if is_passive(verb):
+    if is_passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+        # "a meeting hosted by Brazil": a past participle after its noun is a passive too.
         for child in verb.children:
             if child.dep_ == "agent":
                 return [t for pobj in child.children if pobj.dep_ == "pobj" for t in conjuncts(pobj)]

@@ -94,12 +94,17 @@ SEPARATE_WORDS = frozenset({"separately", "respectively"})
 # several act together or act "with" someone.
 MUTUAL_TYPES = frozenset({"CONSULT"})
 JOINT_TYPES = frozenset({"AGREE", "COOPERATE"})
+# Gatherings a host holds for guests ("a meeting hosted by X").
+GATHERINGS = frozenset({"meeting", "summit", "conference", "talks", "gathering", "session", "round"})
+# Passives whose implied doer is the state someone is put out of, never their own.
+REMOVALS = frozenset({"deport", "expel", "extradite"})
 HOME = TargetSpec("home")
 GRIEVANCE = TargetSpec("grievance")
 CONDITION = TargetSpec("condition")
 # Acts several doers do to each other when no one else is named: failing to agree, clashing.
 JOINT_FAILURES = frozenset({"REJECT"})
-CLASHES = frozenset({"clash", "fight", "battle", "skirmish"})
+CLASHES = frozenset({"clash", "fight", "battle", "skirmish", "exchange"})
+"""Acts of force that several subjects do to one another ("A and B exchanged fire")."""
 HOME_MARK = " (against their own government)"
 # Acts of force, which a said or written thing cannot suffer ("attacked the bill").
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
@@ -407,6 +412,9 @@ class EventCoder:
             return []
         # "accused the three countries": a group never includes the accuser's own state.
         targets = [m for m in targets if m.how != "pair" or m.actor.country not in source_countries]
+        if not targets and pattern.type == "CONSULT":
+            # "A and B signed a deal at a meeting hosted by C": the host meets those who met there.
+            targets = _resolve_all(_hosted_guests(token), ctx.actors)
         if not targets:
             targets = _antecedent_targets(token, light, ctx.events)
         if not targets and pattern.type in CIVILIAN_TARGET_TYPES:
@@ -433,7 +441,11 @@ class EventCoder:
             # "Palestinians and Israelis failed to reach agreement on the fate of Palestinian
             # offices": what falls on one of the doers is between them.
             targets = []
-        if not targets and len(sources) > 1 and (_reciprocal(token, light) or _between_them(token, pattern)):
+        if (
+            not targets
+            and len(sources) > 1
+            and (_reciprocal(token, light) or _between_them(token, pattern, sources))
+        ):
             # "the two candidates attacked each other's policies", "Palestinians and Israelis
             # failed to agree": each acts on the other.
             targets, pattern = sources, replace(pattern, mutual=True)
@@ -567,6 +579,7 @@ def _part_of_protest(token: Token, index: int, events: list[Event]) -> bool:
 def _named_targets_first(events: list[Event]) -> list[Event]:
     """ "began a hunger strike to protest against Sweden's decision": a protest the sentence gives
     a named target makes its doers' protest against their own government redundant."""
+
     def key(event: Event) -> tuple[str, Actor, int]:
         return event.type, event.source, event.sentence_index
 
@@ -580,8 +593,15 @@ def _among(mention: Mention, sources: list[Mention]) -> bool:
     return any(actor == s.actor or (actor.country and actor.country == s.actor.country) for s in sources)
 
 
-def _between_them(token: Token, pattern: Pattern) -> bool:
-    return pattern.type in JOINT_FAILURES or (pattern.type == "ASSAULT" and token.lemma_.lower() in CLASHES)
+def _between_them(token: Token, pattern: Pattern, sources: list[Mention]) -> bool:
+    if pattern.type in JOINT_FAILURES or (pattern.type == "ASSAULT" and token.lemma_.lower() in CLASHES):
+        return True
+    # "both sides withdrew their tanks", "Thai and Cambodian troops pulled back": a pullback by
+    # the parties to a standoff (named as a pair, or forces) is each one's retreat from the other;
+    # a pullback by governments with no place or party named is not (envoys, a treaty).
+    return pattern.type == "RETREAT" and all(
+        m.how == "pair" or m.actor.sector in ARMED_SECTORS for m in sources
+    )
 
 
 def _civilian(actor: Actor) -> bool:
@@ -729,7 +749,10 @@ def _implied_agent(token: Token, ctx: _Context) -> list[Mention]:
     if sector is None:
         return []
     actors = ctx.actors
-    country = actors.place_country(token.sent) or actors.dateline_country or actors.home_country()
+    if token.lemma_.lower() in REMOVALS:
+        country = _removing_state(token, actors)
+    else:
+        country = actors.place_country(token.sent) or actors.dateline_country or actors.home_country()
     state = actors.dictionary.state(country) if country else None
     if state is None:
         return []
@@ -739,6 +762,37 @@ def _implied_agent(token: Token, ctx: _Context) -> list[Mention]:
     noun = {"POL": "police", "JUD": "judiciary"}.get(sector, sector.lower())
     doer = Actor(name=f"{demonym} {noun}", country=state.country, sector=sector, kind="sector")
     return [Mention(doer, "implied", (token.i, token.i + 1))]
+
+
+def _hosted_guests(token: Token) -> list[Token]:
+    """The subjects of the clause a gathering "hosted by X" took place in: its guests."""
+    gathering = token.head
+    if token.dep_ != "acl" or gathering.lemma_.lower() not in GATHERINGS:
+        return []
+    prep = gathering.head
+    if gathering.dep_ != "pobj" or prep.lower_ not in ("at", "during", "on") or prep.head.pos_ != "VERB":
+        return []
+    return subjects(prep.head)
+
+
+def _removing_state(token: Token, actors: DocumentActors) -> str | None:
+    """Who deported or expelled someone: the state they were put out of ("deported from X",
+    "who fled to X", the place or dateline), never their own (a state deports foreigners)."""
+    patients = [t for c in token.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+    own = {m.actor.country for m in _resolve_all(patients, actors) if m.actor.country}
+    places = _prep_objects(token, ("from",))
+    # "an activist who fled to X last year was deported": where the patient had gone.
+    places += [
+        o
+        for p in patients
+        for clause in p.children
+        if clause.dep_ == "relcl"
+        for o in _prep_objects(clause, ("to", "in"))
+    ]
+    candidates = [_state_of_place(actors.phrase_span(p).text, actors) for p in places]
+    countries = [a.country for a in candidates if a is not None]
+    countries += [actors.place_country(token.sent), actors.dateline_country, actors.home_country(avoid=False)]
+    return next((c for c in countries if c and c not in own), None)
 
 
 def _civilian_targets(token: Token, ctx: _Context) -> list[Mention]:
