@@ -20,10 +20,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
+from eventwire.actors._names import fold
 from eventwire.quotes._lexicon import lexicon
 from eventwire.records import Actor
 
@@ -36,6 +38,11 @@ MAX_BACK_SENTENCES = 4
 """How many sentences back a pronoun looks for the person it stands for."""
 MAX_BACK_SPEAKER_SENTENCES = 3
 """How many sentences back "it"/"they" look for the speaker they stand for."""
+MIN_SAME_FIRST_NAME = 0.6
+"""Similarity (0-1) above which two spellings of a first name are the same name ("Sergei",
+"Sergey"); below it a dictionary person who shares only the surname is someone else."""
+GENDER_CUE_WINDOW = 3
+"""How many words before a name are read for a gendered title ("spokeswoman", "Mrs")."""
 
 _NP_EXCLUDED = frozenset({"relcl", "acl", "conj", "cc", "advcl", "punct", "prep"})
 _NP_KEPT_PREPS = frozenset({"of", "for"})
@@ -138,6 +145,29 @@ def _proper_chain(token: Token) -> Span:
     return token.doc[left : token.i + 1]
 
 
+def _name_token(root: Token) -> Token:
+    """The token that names the person a phrase is about: the head itself, or the name apposed to
+    a title head ("the spokesman, Colonel Issa Abakar"; "port director Ana Soto")."""
+    if root.lemma_.lower() not in lexicon().person_titles:
+        return root
+    apposed = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    return apposed[0] if apposed else root
+
+
+def _given_names(name: str) -> list[str]:
+    """The words of a name as the text gives it, without the honorifics and titles that the model
+    sometimes tags with it ("Colonel Issa Abakar" -> Issa Abakar)."""
+    lex = lexicon()
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in lex.honorifics | lex.person_titles:
+        words = words[1:]
+    return words
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    return SequenceMatcher(None, fold(a), fold(b)).ratio() >= MIN_SAME_FIRST_NAME
+
+
 def _naming_head(token: Token) -> Token:
     """Climb compound/appos/conj links to the token that takes the name's role in the clause."""
     while token.dep_ in _NAME_CHAIN_DEPS and token.head.i != token.i:
@@ -196,6 +226,8 @@ class SpeakerFinder:
             # A person the dictionary does not know speaks under the full name the article
             # introduced them with; a place or body in the phrase does not speak for them.
             return Speaker(self._introduced(named), None, True, how)
+        if found is not None and found.is_person:
+            return self._as_the_text_names(span, found)
         if found is not None:
             return found
         if token.lemma_.lower() in lex.person_titles:
@@ -216,7 +248,7 @@ class SpeakerFinder:
         PERSON entity, or capitalised proper nouns ("Pierre-Alain Dumoulin, a dairy farmer"; the
         small model also tags unknown surnames as organisations or works of art), never a title,
         a body or an acronym."""
-        root = span.root
+        root = _name_token(span.root)
         ent = _entity_span(root)
         if ent is not None and ent.label_ == "PERSON":
             return ent
@@ -231,6 +263,41 @@ class SpeakerFinder:
         if self.resolve(candidate) is not None:
             return None  # a place, body or group the dictionary knows
         return candidate if len(words) > 1 or self._introduced(candidate) != candidate.text else None
+
+    def _as_the_text_names(self, span: Span, found: Speaker) -> Speaker:
+        """The person the text names, when the resolver's person is not certainly them.
+
+        A dictionary person who shares no word with the name the phrase gives ("Ana Ruiz, a leader
+        from San Martin" resolved through the place), or only the surname under another first
+        name (an unknown "Aminata Diallo" and a famous Diallo), is someone else: the speaker is the
+        person as the article names them. A spelling of the surname the dictionary does not use
+        ("Tashiev" for "Tashiyev") keeps the person but takes the article's spelling.
+        """
+        root = _name_token(span.root)
+        ent = _entity_span(root)
+        if ent is None and root.pos_ != "PROPN":
+            return found
+        name = _proper_chain(root) if root.pos_ == "PROPN" else ent
+        if ent is not None and (name is None or ent.start < name.start):
+            # The model's entity may hold fewer of the name's words than the parse, or more.
+            name = ent
+        if name is None or root.lemma_.lower() in lexicon().person_titles:
+            return found
+        words = _given_names(self._introduced(name))
+        if not words or not all(w[:1].isupper() for w in words):
+            return found
+        known = fold(found.name.replace("-", " ")).split()
+        given = fold(" ".join(words).replace("-", " ")).split()
+        if not set(given) & set(known):
+            return Speaker(" ".join(words), None, True, found.how)
+        if len(words) < 2:
+            return found
+        first_names = [w for w in known if w != given[-1]]
+        if given[0] not in known and not any(_same_first_name(given[0], w) for w in first_names):
+            return Speaker(" ".join(words), None, True, found.how)
+        if given[-1] not in known:
+            return Speaker(" ".join(words), found.actor, True, found.how)
+        return found
 
     def _introduced(self, name: Span) -> str:
         """The full name the article first gave this person ("Varenne" -> "Agnes Varenne")."""
