@@ -190,12 +190,22 @@ class SpeakerFinder:
     _people: list[Span] = field(init=False)
     _names: list[Span] = field(init=False)
     """Entities of two words or more that could be a person's full name, in text order."""
+    _genders: dict[str, str | None] = field(init=False)
+    """Folded surname -> "m" or "f" when the text gives that person's gender, None when it is
+    unknown or contradictory."""
 
     def __post_init__(self) -> None:
         self._sentences = list(self.doc.sents)
         self.sentence_starts = [s.start for s in self._sentences]
         self._people = [e for e in self.doc.ents if e.label_ == "PERSON"]
         self._names = [e for e in self.doc.ents if e.label_ in _NAME_LIKE_LABELS and len(e) > 1]
+        self._genders = {}
+        for ent in self._people:
+            key = fold(ent.text.split()[-1])
+            found = self._gender_cue(ent)
+            known = self._genders.get(key)
+            # Every person's surname is a key; contradictory cues leave the gender unknown.
+            self._genders[key] = found if known is None else known if found in (None, known) else None
 
     def remember(self, sentence: int, speaker: Speaker) -> None:
         self.said.append(_Said(sentence, speaker))
@@ -323,8 +333,33 @@ class SpeakerFinder:
         found = self._resolved(ent, how)
         if found is not None:
             return Speaker(found.name, found.actor, True, how)
-        # A PERSON entity is a name even when the resolver does not know it.
-        return Speaker(ent.text, None, True, how)
+        # A PERSON entity is a name even when the resolver does not know it; a surname stands
+        # for the full name the article introduced.
+        return Speaker(self._introduced(ent), None, True, how)
+
+    def _gender_cue(self, ent: Span) -> str | None:
+        """The gender the text gives a named person: a gendered title or honorific by the name
+        ("spokeswoman Ana Ruiz", "Mr Okafor") or the first gendered pronoun of the clause the
+        person is the subject of ("Ruiz said her office ..."), when no other name comes first."""
+        words = lexicon().gender_words
+        head = _naming_head(ent.root)
+        nearby = [*self.doc[max(0, ent.start - GENDER_CUE_WINDOW) : ent.start], *noun_phrase(head)]
+        cues = {words[t.lower_] for t in nearby if t.pos_ != "PRON" and t.lower_ in words}
+        if head.dep_ in _SUBJECT_DEPS:
+            for t in head.head.subtree:
+                if t.i < ent.end or self.quoted(t.i):
+                    continue
+                if t.ent_type_ == "PERSON":
+                    break
+                if t.pos_ == "PRON" and t.lower_ in words:
+                    cues.add(words[t.lower_])
+                    break
+        return cues.pop() if len(cues) == 1 else None
+
+    def _fits(self, name: str, wanted: str | None) -> bool:
+        """Whether a person can be what a gendered pronoun stands for."""
+        known = self._genders.get(fold(name.split()[-1])) if name.split() else None
+        return wanted is None or known is None or known == wanted
 
     def _sentence_of(self, token: Token) -> int:
         return bisect_right(self.sentence_starts, token.i) - 1
@@ -342,16 +377,39 @@ class SpeakerFinder:
 
     def _previous_person(self, token: Token) -> Speaker | None:
         here = self._sentence_of(token)
+        wanted = lexicon().gender_words.get(token.lower_)
         for index in range(here, max(-1, here - MAX_BACK_SENTENCES - 1), -1):
             sent = self._sentences[index]
             limit = token.i if index == here else sent.end
             people = [
                 ent
                 for ent in self._people
-                if sent.start <= ent.start and ent.end <= limit and not self.quoted(ent.start)
+                if sent.start <= ent.start
+                and ent.end <= limit
+                and not self.quoted(ent.start)
+                and self._fits(ent.text, wanted)
             ]
-            earlier = [s for s in self.said if s.sentence == index and s.speaker.is_person]
+            earlier = [
+                s
+                for s in self.said
+                if s.sentence == index and s.speaker.is_person and self._fits(s.speaker.name, wanted)
+            ]
             subjects = [e for e in people if _naming_head(e.root).dep_ in _SUBJECT_DEPS]
+            # A surname of someone named earlier that the model did not tag as a person
+            # ("Ruiz, who ..., called on ...") is still the subject a pronoun may stand for.
+            subjects += [
+                self.doc[t.i : t.i + 1]
+                for t in self.doc[sent.start : limit]
+                if t.pos_ in ("PROPN", "NOUN")
+                and t.text[:1].isupper()
+                # "Ruiz, who ..., called": the parser sometimes makes the name the root.
+                and (t.dep_ in _SUBJECT_DEPS or t.dep_ == "ROOT")
+                and t.ent_type_ != "PERSON"
+                and not self.quoted(t.i)
+                and fold(t.text) in self._genders
+                and self._fits(t.text, wanted)
+            ]
+            subjects.sort(key=lambda e: e.start)
             if subjects:
                 return self._person_entity(subjects[-1], "pronoun")
             if earlier:
