@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from eventwire.actors._names import fold
+from eventwire.actors.dictionary import ActorDictionary
 from eventwire.quotes._lexicon import lexicon
 from eventwire.records import Actor
 
@@ -168,6 +169,47 @@ def _same_first_name(a: str, b: str) -> bool:
     return SequenceMatcher(None, fold(a), fold(b)).ratio() >= MIN_SAME_FIRST_NAME
 
 
+def _named_body(span: Span, found: Speaker) -> Speaker:
+    """A body speaks under the name its phrase gives it, as "<demonym> <body>" ("the interior
+    ministry" -> "Kenyan Interior Ministry", "Chile's Ministry of Mining" -> "Chilean Mining
+    Ministry"), not as the bare sector ("Kenyan ministry") or the state that owns it."""
+    actor = found.actor
+    root = span.root
+    if actor is None or not actor.country or actor.kind not in ("sector", "state"):
+        return found
+    if root.lemma_.lower() not in lexicon().body_nouns:
+        return found
+    dictionary = ActorDictionary.load()  # the package's (cached): only demonyms are read
+    demonym = dictionary.demonym(actor.country)
+    state = dictionary.state(actor.country)
+    if not demonym:
+        return found
+
+    def own(token: Token) -> bool:
+        # A word of the body's name, not its country ("Kenya's", "Kenyan") nor an article.
+        return (
+            token.pos_ in ("NOUN", "PROPN", "ADJ")
+            and token.dep_ not in ("poss", "case")
+            and dictionary.country_of_adjective(token.text) is None
+            and (state is None or fold(token.text) not in fold(state.name).split())
+        )
+
+    words: list[Token] = []
+    for token in reversed(span[: root.i - span.start]):
+        if not own(token) or token.head.i not in (root.i, *(w.i for w in words)):
+            break
+        words.insert(0, token)
+    for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < span.end):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj" and own(c)):
+            # "Ministry of Defence" -> "Defence Ministry"; "of Foreign Affairs" -> "Foreign".
+            named = [t for t in pobj.subtree if own(t) and t.lower_ != "affairs"]
+            words.extend(named)
+    if not words:
+        return found
+    body = " ".join(w.text if w.text.isupper() else w.text.capitalize() for w in [*words, root])
+    return Speaker(f"{demonym} {body}", actor, False, found.how)
+
+
 def _naming_head(token: Token) -> Token:
     """Climb compound/appos/conj links to the token that takes the name's role in the clause."""
     while token.dep_ in _NAME_CHAIN_DEPS and token.head.i != token.i:
@@ -239,7 +281,7 @@ class SpeakerFinder:
         if found is not None and found.is_person:
             return self._as_the_text_names(span, found)
         if found is not None:
-            return found
+            return _named_body(span, found)
         if token.lemma_.lower() in lex.person_titles:
             # "a spokesman for the ministry", "the Kremlin's spokesman": the body speaks through
             # its spokesman when the spokesman is not named.
