@@ -69,7 +69,8 @@ def _misparsed_name(verb: Token, inside: Collection[int]) -> Token | None:
         return None
     if before.pos_ == "PRON" or verb.doc[verb.i - 2].text not in _MARK_CHARS:
         return None
-    return before if before.ent_type_ or before.pos_ == "PROPN" else None
+    # Right after the closing mark, a capitalised word is no sentence opener: it is a name.
+    return before if before.is_alpha and before.pos_ not in ("DET", "CCONJ", "ADP", "AUX") else None
 
 
 def _speech_subject(verb: Token, inside: Collection[int]) -> tuple[Token | None, bool]:

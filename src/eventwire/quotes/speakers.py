@@ -307,6 +307,10 @@ class SpeakerFinder:
         if ent is not None and ent.label_ not in _NAME_LIKE_LABELS:
             return None
         candidate = ent if ent is not None else _proper_chain(root) if root.pos_ == "PROPN" else None
+        if candidate is None and root.is_alpha and root.text[:1].isupper() and not root.is_sent_start:
+            # A surname the parser took for another part of speech ('"...," Nduhungirehe told'
+            # read as an adverb) still names the person introduced under it.
+            candidate = root.doc[root.i : root.i + 1]
         if candidate is None or root.lemma_.lower() in lexicon().person_titles | lexicon().body_nouns:
             return None
         words = candidate.text.split()
