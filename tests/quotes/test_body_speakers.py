@@ -21,6 +21,9 @@ spokesman Paul Otieno said more rain was expected.
 
 Kenya's National Disaster Council on Tuesday called the response "too slow" and asked for more \
 funds.
+
+A spokesman for Kenya's health ministry said clinics had stayed open to treat "hundreds of \
+cases" of cholera.
 """
 
 
@@ -36,3 +39,7 @@ def test_a_ministry_named_by_its_portfolio_keeps_it(speakers):
 
 def test_a_states_named_body_is_not_the_state(speakers):
     assert speakers["too slow"] == "Kenyan National Disaster Council"
+
+
+def test_an_unnamed_spokesman_speaks_as_the_body_his_phrase_names(speakers):
+    assert speakers["hundreds of cases"] == "Kenyan Health Ministry"

@@ -281,7 +281,9 @@ class SpeakerFinder:
         if found is not None and found.is_person:
             return self._as_the_text_names(span, found)
         if found is not None:
-            return _named_body(span, found)
+            # "a spokesman for China's foreign ministry": the body he speaks for is named.
+            bodies = _represented(token) if token.lemma_.lower() in lex.person_titles else []
+            return _named_body(noun_phrase(bodies[0]) if bodies else span, found)
         if token.lemma_.lower() in lex.person_titles:
             # "a spokesman for the ministry", "the Kremlin's spokesman": the body speaks through
             # its spokesman when the spokesman is not named.
