@@ -38,7 +38,7 @@ test: $(STAMP) lint
 
 eval: $(STAMP)
 	$(BIN)/eventwire eval $(SHARED)/eval/dev $(SHARED)/eval/plover-dev
-	@echo; echo "== written-heldout: held-out check, never tune on it (tests/data/eval/written-heldout/README.md)"
+	@echo; echo "== written-heldout: diagnosis set (held out once), rules never fitted to it (tests/data/eval/written-heldout/README.md)"
 	$(BIN)/eventwire eval tests/data/eval/written-heldout --scorer $(SHARED)/eval/score.py
 	@echo; echo "== written-heldout-2: second held-out check, never tune on it (tests/data/eval/written-heldout-2/README.md)"
 	$(BIN)/eventwire eval tests/data/eval/written-heldout-2 --scorer $(SHARED)/eval/score.py

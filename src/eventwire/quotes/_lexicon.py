@@ -24,6 +24,10 @@ class Lexicon:
     """Phrases right before a quotation that make it a name or a scare quote."""
     name_words: frozenset[str]
     """Lower-case words allowed inside a quoted Title Case name."""
+    gender_words: dict[str, str]
+    """Word -> "m" or "f": titles, honorifics and pronouns that give a person's gender."""
+    honorifics: frozenset[str]
+    """Words that open a tagged name without being the person's first name ("Colonel")."""
 
 
 def _lines(name: str) -> list[str]:
@@ -42,4 +46,6 @@ def lexicon() -> Lexicon:
         document_nouns=frozenset(_lines("document_nouns.txt")),
         scare_cues=tuple(_lines("scare_cues.txt")),
         name_words=frozenset(_lines("name_words.txt")),
+        gender_words=dict(line.split("\t") for line in _lines("gender_words.txt")),
+        honorifics=frozenset(_lines("honorifics.txt")),
     )

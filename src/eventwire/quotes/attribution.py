@@ -59,6 +59,20 @@ def _subject(verb: Token, inside: Collection[int]) -> Token | None:
     return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
 
 
+def _misparsed_name(verb: Token, inside: Collection[int]) -> Token | None:
+    """A name right after the closing mark that the parser did not take for the subject
+    ('"...," Nduhungirehe told reporters' with the unknown name read as an adverb)."""
+    if verb.i < 2 or verb.i - 1 in inside:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.head.i != verb.i or before.dep_ in _SUBJECT_DEPS or not before.text[:1].isupper():
+        return None
+    if before.pos_ == "PRON" or verb.doc[verb.i - 2].text not in _MARK_CHARS:
+        return None
+    # Right after the closing mark, a capitalised word is no sentence opener: it is a name.
+    return before if before.is_alpha and before.pos_ not in ("DET", "CCONJ", "ADP", "AUX") else None
+
+
 def _speech_subject(verb: Token, inside: Collection[int]) -> tuple[Token | None, bool]:
     """(speaker token, usable): a passive verb speaks through its agent ("was described by X")."""
     if _is_passive(verb):
@@ -70,7 +84,28 @@ def _speech_subject(verb: Token, inside: Collection[int]) -> tuple[Token | None,
             # "X was quoted as saying ..." : the subject is the speaker.
             return _subject(verb, inside), True
         return None, False
-    return _subject(verb, inside), True
+    return _subject(verb, inside) or _misparsed_name(verb, inside), True
+
+
+def _crosses_sentence(verb: Token, inside: Collection[int]) -> bool:
+    """True when a sentence ends between the verb and the quotation: the parser ran two
+    sentences together ('X said the boats were seized. "..." the director said')."""
+    first, last = min(inside), max(inside)
+    doc = verb.doc
+    words = [i for i in inside if not doc[i].is_space]
+    closing = max(words) if words else last
+    if verb.i > last and any(doc[i].text == "." for i in range(closing - 1, closing + 1)):
+        # A quoted sentence closed with a full stop ends the sentence ('"A," X said. "B."' and
+        # then "Y said ..."): an attribution after it would have ended the quotation with a comma.
+        return True
+    between = doc[verb.i + 1 : first] if verb.i < first else doc[last + 1 : verb.i]
+    return any(t.text in _SENTENCE_END for t in between)
+
+
+def _reported(verb: Token) -> bool:
+    """A clause reported by a speech verb ("X said the march had been banned"): its subject is
+    what was talked about, not the speaker."""
+    return verb.dep_ == "ccomp" and is_speech_verb(verb.head)
 
 
 def _according_to(token: Token, inside: Collection[int]) -> Token | None:
@@ -95,7 +130,7 @@ def _climb(heads: list[Token], inside: Collection[int], within: range) -> Attrib
             token = token.head
             if token.i in inside:
                 continue
-            if token.idx not in within:
+            if token.idx not in within or _crosses_sentence(token, inside):
                 break
             if is_speech_verb(token):
                 speaker, usable = _speech_subject(token, inside)
@@ -103,7 +138,7 @@ def _climb(heads: list[Token], inside: Collection[int], within: range) -> Attrib
                     return Attribution(speaker, token, "parse")
                 if usable and handed_over is None:
                     handed_over = token
-            elif handed_over is not None and token.pos_ in _VERBAL:
+            elif handed_over is not None and token.pos_ in _VERBAL and not _reported(token):
                 speaker = _subject(token, inside)
                 if speaker is not None:
                     return Attribution(speaker, handed_over, "parse")
@@ -159,7 +194,7 @@ def _adjacent(doc: Doc, first: int, last: int, inside: Collection[int]) -> Attri
             break
         before.append(token)
     for token in [*after, *before]:
-        if is_speech_verb(token):
+        if is_speech_verb(token) and not _crosses_sentence(token, inside):
             speaker, _ = _speech_subject(token, inside)
             if speaker is not None:
                 return Attribution(speaker, token, "adjacent")
