@@ -7,28 +7,13 @@ set), through the real pipeline:
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from coder_sentences import DAY, Key
+from coder_sentences import event_keys as _keys
 
 from eventwire.coding import code_text
-from eventwire.pipeline import Pipeline
 
 pytestmark = pytest.mark.slow
-
-DAY = date(2024, 3, 11)
-Key = tuple[str, str | None, str | None]
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
-def _keys(text: str, pipeline: Pipeline) -> set[Key]:
-    """(type, source country or name, target country or name) of every event."""
-    events = code_text(text, published=DAY, pipeline=pipeline).events
-    return {(e.type, e.source.country or e.source.name, e.target.country or e.target.name) for e in events}
 
 
 def _involving(keys: set[Key], actor: str) -> set[Key]:
