@@ -59,13 +59,13 @@ def test_web_watch_story_appears_on_the_open_page(
     page.on("pageerror", lambda e: errors.append(str(e)))
     try:
         page.goto(server.url + "/stories")  # the list of stories (the overview is the first page)
-        page.wait_for_selector("a.story-link", timeout=60_000)  # the first cycle's story (reloaded in)
+        page.wait_for_selector("a.story-link", timeout=120_000)  # the first cycle's story (reloaded in)
         assert page.locator("a.story-link", has_text=LATE_TITLE).count() == 0
         cycles = _cycles(server)
 
         feed.add_story("energy-eastern")
         # Nobody reloads: the page notices the cycle's commit and shows the new story by itself.
-        page.wait_for_selector(f"a.story-link:has-text('{LATE_TITLE}')", timeout=60_000)
+        page.wait_for_selector(f"a.story-link:has-text('{LATE_TITLE}')", timeout=120_000)
         page.screenshot(path=str(screenshots / "watch-stories.png"), full_page=True)
 
         assert _cycles(server) > cycles
